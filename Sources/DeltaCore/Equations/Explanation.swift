@@ -1,0 +1,187 @@
+/// What one step computed, as formulas and numbers: for each node, weight or bias the step
+/// touches, the formula in the lecture's notation, the same with this step's numbers
+/// substituted, and the result; plus the facts worth pointing out (a saturated node, a
+/// derivative that cancels, a dropped node).
+public struct StepExplanation: Sendable {
+    /// Where in the run.
+    public let position: TracePosition
+    /// The formulas of the step for any node of the layer: indices l (and L) bound, node
+    /// indices free.
+    public let general: [Equation]
+    /// The nodes, weights and biases this step computes, in order.
+    public let targets: [Target]
+    /// Facts about this step's numbers worth pointing out.
+    public let facts: [Fact]
+
+    private let trace: UpdateTrace
+
+    /// What a step computes one value of. Node indices i, j count from 0 here, as in
+    /// storage; the formulas show them counted from 1, as the lecture does.
+    public enum Target: Sendable, Hashable {
+        /// Node j of layer l.
+        case node(layer: Int, j: Int)
+        /// The weight w_{l,i,j}.
+        case weight(layer: Int, i: Int, j: Int)
+        /// The bias b_{l,j}.
+        case bias(layer: Int, j: Int)
+    }
+
+    /// One target's equations, bound and substituted.
+    public struct Derivation: Sendable, Hashable {
+        /// The equation with every index bound, e.g. δ_{2,1} = ∂C/∂a_{2,1} σ′(z_{2,1}) = ….
+        public let equation: Equation
+        /// Each form of the equation with this step's numbers substituted, sums written
+        /// out: `substituted[k]` belongs to `equation.forms[k]`.
+        public let substituted: [Expr]
+        /// The value the engine computed (and stored in the trace).
+        public let result: Double
+    }
+
+    /// A fact about a step's numbers.
+    public enum Fact: Sendable, Hashable {
+        /// f′(z) of node j of layer l is below ``saturationFraction`` of its largest value,
+        /// so the node learns slowly; `cancelled` when the cost's ∂C/∂a cancels it in δ_L.
+        case saturated(layer: Int, j: Int, derivative: Double, cancelled: Bool)
+        /// The cost's ∂C/∂a cancels f′(z) in the output error: δ_L has an exact simple form.
+        case derivativeCancels(cost: Cost, activation: Activation, simplification: OutputErrorSimplification)
+        /// Node j of layer l is dropped out for this example: its a and δ are 0.
+        case droppedOut(layer: Int, j: Int)
+        /// A ReLU node with z ≤ 0: its derivative is 0, so no error passes back through it.
+        case inactive(layer: Int, j: Int)
+        /// L2: every weight is first multiplied by 1 − ηλ/n.
+        case weightDecay(factor: Double)
+        /// L1: every weight first moves ηλ/n towards 0.
+        case weightShrink(amount: Double)
+    }
+
+    /// f′(z) below this fraction of its largest value counts as saturated (for σ: σ′ < 0.025,
+    /// that is a > 0.974 or a < 0.026).
+    public static let saturationFraction = 0.1
+
+    /// The explanation of the step at `position`, which must be a step of `trace`'s update.
+    public init(trace: UpdateTrace, position: TracePosition) {
+        self.trace = trace
+        self.position = position
+        let network = trace.network, L = network.L
+        let formulas = Formulas(network: network, regularization: trace.regularization, dropout: trace.dropout)
+        var facts: [Fact] = []
+        switch position.step {
+        case .feedforward(let m, let l):
+            general = formulas.feedforward(layer: l).map { $0.binding(["l": l]) }
+            targets = (0..<network.n(l)).map { .node(layer: l, j: $0) }
+            facts += StepExplanation.nodeFacts(trace, m: m, layer: l, cancelled: false)
+        case .outputError(let m):
+            general = [formulas.outputError().binding(["L": L])]
+            targets = (0..<network.n(L)).map { .node(layer: L, j: $0) }
+            let simplification = network.cost.simplification(with: network.outputActivation)
+            if let simplification {
+                facts.append(.derivativeCancels(cost: network.cost, activation: network.outputActivation, simplification: simplification))
+            }
+            facts += StepExplanation.nodeFacts(trace, m: m, layer: L, cancelled: simplification != nil)
+        case .backpropagate(let m, let l):
+            general = [formulas.backpropagate(layer: l).binding(["l": l])]
+            targets = (0..<network.n(l - 1)).map { .node(layer: l - 1, j: $0) }
+            facts += StepExplanation.nodeFacts(trace, m: m, layer: l - 1, cancelled: false)
+        case .gradientDescent(let l):
+            general = formulas.weightDescent().map { $0.binding(["l": l]) } + formulas.biasDescent().map { $0.binding(["l": l]) }
+            targets = (0..<network.n(l - 1)).flatMap { i in (0..<network.n(l)).map { j in Target.weight(layer: l, i: i, j: j) } }
+                + (0..<network.n(l)).map { .bias(layer: l, j: $0) }
+            let eta = trace.eta, n = Double(trace.trainingSetSize)
+            switch trace.regularization {
+            case .none: break
+            case .l2(let lambda): facts.append(.weightDecay(factor: 1 - eta * lambda / n))
+            case .l1(let lambda): facts.append(.weightShrink(amount: eta * lambda / n))
+            }
+        }
+        self.facts = facts
+    }
+
+    /// The equations of one target, with its indices bound and this step's numbers.
+    public func derivations(for target: Target) -> [Derivation] {
+        let network = trace.network
+        let formulas = Formulas(network: network, regularization: trace.regularization, dropout: trace.dropout)
+        let m = position.step.example
+        let equations: [Equation]
+        let results: [Double]
+        switch (position.step, target) {
+        case (.feedforward(_, let l), .node(_, let j)):
+            equations = formulas.feedforward(layer: l).map { $0.binding(["l": l, "j": j + 1]) }
+            results = [trace.z(m!, l, j), trace.a(m!, l, j)]
+        case (.outputError, .node(let L, let j)):
+            equations = [formulas.outputError().binding(["L": L, "j": j + 1])]
+            results = [trace.delta(m!, L, j)]
+        case (.backpropagate(_, let l), .node(_, let i)):
+            equations = [formulas.backpropagate(layer: l).binding(["l": l, "i": i + 1])]
+            results = [trace.delta(m!, l - 1, i)]
+        case (.gradientDescent, .weight(let l, let i, let j)):
+            equations = formulas.weightDescent().map { $0.binding(["l": l, "i": i + 1, "j": j + 1]) }
+            results = [trace.weightGradient(l, i, j), trace.weightAfter(l, i, j)]
+        case (.gradientDescent, .bias(let l, let j)):
+            equations = formulas.biasDescent().map { $0.binding(["l": l, "j": j + 1]) }
+            results = [trace.biasGradient(l, j), trace.biasAfter(l, j)]
+        default:
+            preconditionFailure("\(target) is not computed by \(position.step)")
+        }
+        let value = { (leaf: Expr) in StepExplanation.value(of: leaf, in: self.trace, example: m) }
+        return zip(equations, results).map { equation, result in
+            Derivation(equation: equation, substituted: equation.forms.map { $0.substituting(value) }, result: result)
+        }
+    }
+
+    /// The value of a bound leaf in the trace: a symbol's stored number (weights and biases
+    /// as they were before the update), or the stored ∂C/∂a and averaged gradients.
+    static func value(of leaf: Expr, in trace: UpdateTrace, example current: Int?) -> Double? {
+        let network = trace.network
+        switch leaf {
+        case .symbol(let s):
+            let k = s.literalIndices
+            var m = current
+            if case .literal(let e)? = s.example { m = e }
+            switch (s.name, k.count) {
+            case (.z, 2): return m.map { trace.z($0, k[0], k[1] - 1) }
+            case (.a, 2): return m.map { trace.a($0, k[0], k[1] - 1) }
+            case (.delta, 2): return m.map { trace.delta($0, k[0], k[1] - 1) }
+            case (.y, 1): return m.map { trace.y($0, k[0] - 1) }
+            case (.r, 2): return m.map { trace.isDropped($0, k[0], k[1] - 1) ? 0 : 1 }
+            case (.w, 3): return trace.weightBefore(k[0], k[1] - 1, k[2] - 1)
+            case (.b, 2): return trace.biasBefore(k[0], k[1] - 1)
+            case (.nodes, 1): return Double(network.n(k[0]))
+            case (.eta, 0): return trace.eta
+            case (.lambda, 0): return trace.regularization.lambda
+            case (.n, 0): return Double(trace.trainingSetSize)
+            case (.M, 0): return Double(trace.M)
+            case (.p, 0): return trace.dropout
+            default: return nil
+            }
+        case .partial(.symbol(let c), .symbol(let x)) where c.name == .C:
+            let k = x.literalIndices
+            switch (x.name, k.count) {
+            case (.a, 2) where k[0] == network.L: return current.map { trace.costGradient($0, k[1] - 1) }
+            case (.w, 3): return trace.weightGradient(k[0], k[1] - 1, k[2] - 1)
+            case (.b, 2): return trace.biasGradient(k[0], k[1] - 1)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    static func nodeFacts(_ trace: UpdateTrace, m: Int, layer l: Int, cancelled: Bool) -> [Fact] {
+        let network = trace.network, f = network.activation(l)
+        var facts: [Fact] = []
+        for j in 0..<network.n(l) {
+            if trace.isDropped(m, l, j) {
+                facts.append(.droppedOut(layer: l, j: j))
+                continue
+            }
+            let z = trace.z(m, l, j)
+            if f == .relu && z <= 0 { facts.append(.inactive(layer: l, j: j)) }
+            guard f.canSaturate else { continue }
+            let derivative = f.isElementwise ? f.derivative(z) : trace.a(m, l, j) * (1 - trace.a(m, l, j))
+            if derivative < saturationFraction * f.maximumDerivative {
+                facts.append(.saturated(layer: l, j: j, derivative: derivative, cancelled: cancelled))
+            }
+        }
+        return facts
+    }
+}

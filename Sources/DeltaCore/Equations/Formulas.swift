@@ -1,0 +1,178 @@
+/// The formulas of each step in the lecture's notation, specialised to a network's
+/// activations and cost, its regularisation and its dropout.
+///
+/// Each equation lists its forms from the most general (the chain rule as the lecture
+/// derives it) to the most specific (the activation's derivative and the cost's gradient
+/// written out, then any exact simplification), so a screen can show why a number is what
+/// it is.
+struct Formulas {
+    let network: Network
+    let regularization: Regularization
+    let dropout: Double
+
+    private typealias E = Expr
+    private static let l = Index.variable("l"), lMinus1 = Index.offset("l", -1)
+    private static let L = Index.variable("L")
+    private static let i = Index.variable("i"), j = Index.variable("j"), k = Index.variable("k")
+    private static let m = Index.variable("m")
+
+    private var C: Expr { .sym(.C) }
+    private func one() -> Expr { .number(1) }
+
+    // MARK: Feedforward
+
+    /// z_{l,j} = Σ_i a_{l−1,i} w_{l,i,j} + b_{l,j}, and a_{l,j} = f(z_{l,j}) (× r/(1 − p) on a
+    /// hidden layer with dropout).
+    func feedforward(layer: Int) -> [Equation] {
+        let l = Formulas.l, i = Formulas.i, j = Formulas.j
+        let z = E.sym(.z, l, j)
+        let weighted = E.add([
+            .sum(Summation("i", to: .sym(.nodes, Formulas.lMinus1),
+                           .multiply([.sym(.a, Formulas.lMinus1, i), .sym(.w, l, i, j)]))),
+            .sym(.b, l, j),
+        ])
+        var forms: [Expr]
+        switch network.activation(layer) {
+        case .sigmoid:
+            forms = [.apply(.sigmoid, z), .divide(one(), .add([one(), .apply(.exp, .negate(z))]))]
+        case .tanh: forms = [.apply(.tanh, z)]
+        case .relu: forms = [.apply(.relu, z)]
+        case .linear: forms = [z]
+        case .softmax:
+            forms = [.divide(.apply(.exp, z),
+                             .sum(Summation("k", to: .sym(.nodes, l), .apply(.exp, .sym(.z, l, Formulas.k)))))]
+        }
+        if hasDropout(layer) {
+            let factor = E.divide(.sym(.r, l, j), .subtract(one(), .sym(.p)))
+            forms = forms.map { .multiply([$0, factor]) }
+        }
+        return [Equation(z, [weighted]), Equation(.sym(.a, l, j), forms)]
+    }
+
+    // MARK: Output error
+
+    /// δ_{L,j} = ∂C/∂a_{L,j} · f′(z_{L,j}), then the cost's and activation's own forms, then
+    /// the exact simplification where f′ cancels.
+    func outputError() -> Equation {
+        let L = Formulas.L, j = Formulas.j, k = Formulas.k
+        let output = network.outputActivation
+        var forms: [Expr]
+        if output.isElementwise {
+            forms = [
+                .multiply([.partial(C, .sym(.a, L, j)), derivativeName(output, z: .sym(.z, L, j))]),
+                .multiply([costGradient(j: j), derivativeForm(output, node: j, layer: L, usesActivation: true)]),
+            ]
+        } else {
+            // Softmax: δ_j = Σ_k ∂C/∂a_k ∂a_k/∂z_j with ∂a_k/∂z_j = a_k (1[j = k] − a_j).
+            let jacobian = E.multiply([.sym(.a, L, k), .subtract(.indicator(j, k), .sym(.a, L, j))])
+            forms = [
+                .sum(Summation("k", to: .sym(.nodes, L), .multiply([.partial(C, .sym(.a, L, k)), jacobian]))),
+                .sum(Summation("k", to: .sym(.nodes, L), .multiply([costGradient(j: k), jacobian]))),
+            ]
+        }
+        switch network.cost.simplification(with: output) {
+        case .activationMinusTarget?: forms.append(.subtract(.sym(.a, L, j), .sym(.y, j)))
+        case .targetTimesActivationMinusOne?: forms.append(.multiply([.sym(.y, j), .subtract(.sym(.a, L, j), one())]))
+        case nil: break
+        }
+        return Equation(.sym(.delta, L, j), forms)
+    }
+
+    /// ∂C/∂a_{L,j} written out for the cost.
+    private func costGradient(j: Index) -> Expr {
+        let a = E.sym(.a, Formulas.L, j), y = E.sym(.y, j)
+        switch network.cost {
+        case .mse:
+            return .divide(.multiply([.number(-2), .subtract(y, a)]), .sym(.nodes, Formulas.L))
+        case .quadratic:
+            return .subtract(a, y)
+        case .crossEntropy:
+            return .negate(.subtract(.divide(y, a), .divide(.subtract(one(), y), .subtract(one(), a))))
+        case .logLikelihood:
+            return .negate(.divide(y, a))
+        }
+    }
+
+    // MARK: Backpropagation
+
+    /// δ_{l−1,i} = f′(z_{l−1,i}) Σ_j w_{l,i,j} δ_{l,j} (× r/(1 − p) with dropout), with the
+    /// lecture's a(1 − a) for sigmoid.
+    func backpropagate(layer: Int) -> Equation {
+        let l = Formulas.l, lMinus1 = Formulas.lMinus1, i = Formulas.i, j = Formulas.j
+        let f = network.activation(layer - 1)
+        let back = E.sum(Summation("j", to: .sym(.nodes, l), .multiply([.sym(.w, l, i, j), .sym(.delta, l, j)])))
+        let dropped = hasDropout(layer - 1)
+        let factor: [Expr] = dropped ? [.divide(.sym(.r, lMinus1, i), .subtract(one(), .sym(.p)))] : []
+        var forms: [Expr] = [.multiply([derivativeName(f, z: .sym(.z, lMinus1, i))] + factor + [back])]
+        // With dropout the stored a is scaled, so the a(1 − a) form would not hold.
+        if !dropped, f == .sigmoid || f == .tanh {
+            forms.append(.multiply([derivativeForm(f, node: i, layer: lMinus1, usesActivation: true), back]))
+        }
+        return Equation(.sym(.delta, lMinus1, i), forms)
+    }
+
+    // MARK: Gradient descent
+
+    /// ∂C/∂w_{l,i,j} = Σ_m a_{l−1,i}(m) δ_{l,j}(m) / M, and the update of w_{l,i,j}.
+    func weightDescent() -> [Equation] {
+        let l = Formulas.l, i = Formulas.i, j = Formulas.j, m = Formulas.m
+        let w = E.sym(.w, l, i, j)
+        let gradient = E.partial(costWithoutPenalty, w)
+        let average = E.divide(
+            .sum(Summation("m", to: .sym(.M), .multiply([.sym(.a, Formulas.lMinus1, i, example: m), .sym(.delta, l, j, example: m)]))),
+            .sym(.M))
+        let step = E.multiply([.sym(.eta), gradient])
+        let rate = E.divide(.multiply([.sym(.eta), .sym(.lambda)]), .sym(.n))
+        let update: Expr
+        switch regularization {
+        case .none: update = .subtract(w, step)
+        case .l2: update = .subtract(.multiply([w, .subtract(one(), rate)]), step)
+        case .l1: update = .subtract(.subtract(w, .multiply([rate, .apply(.sgn, w)])), step)
+        }
+        return [Equation(gradient, [average]), Equation(w, [update], relation: .becomes)]
+    }
+
+    /// ∂C/∂b_{l,j} = Σ_m δ_{l,j}(m) / M, and b_{l,j} → b_{l,j} − η ∂C/∂b_{l,j}.
+    func biasDescent() -> [Equation] {
+        let l = Formulas.l, j = Formulas.j
+        let b = E.sym(.b, l, j)
+        let gradient = E.partial(costWithoutPenalty, b)
+        let average = E.divide(.sum(Summation("m", to: .sym(.M), .sym(.delta, l, j, example: Formulas.m))), .sym(.M))
+        return [Equation(gradient, [average]),
+                Equation(b, [.subtract(b, .multiply([.sym(.eta), gradient]))], relation: .becomes)]
+    }
+
+    /// C_0, the cost before the penalty, when there is a penalty; otherwise C.
+    private var costWithoutPenalty: Expr {
+        if case .none = regularization { return C }
+        return .sym(.C, .literal(0))
+    }
+
+    // MARK: Derivatives
+
+    /// f′(z) by name: σ′(z), tanh′(z), relu′(z), or 1 for linear.
+    private func derivativeName(_ f: Activation, z: Expr) -> Expr {
+        switch f {
+        case .sigmoid: return .apply(.sigmoidPrime, z)
+        case .tanh: return .apply(.tanhPrime, z)
+        case .relu: return .apply(.reluPrime, z)
+        case .linear: return one()
+        case .softmax: preconditionFailure("softmax has a Jacobian")
+        }
+    }
+
+    /// f′ written through the activation where the lecture does: a(1 − a) for σ,
+    /// 1 − a² for tanh; otherwise by name.
+    private func derivativeForm(_ f: Activation, node: Index, layer: Index, usesActivation: Bool) -> Expr {
+        let a = E.sym(.a, layer, node)
+        switch f {
+        case .sigmoid: return .multiply([a, .subtract(one(), a)])
+        case .tanh: return .subtract(one(), .power(a, 2))
+        default: return derivativeName(f, z: .sym(.z, layer, node))
+        }
+    }
+
+    private func hasDropout(_ layer: Int) -> Bool {
+        dropout > 0 && layer > 0 && layer < network.L
+    }
+}

@@ -1,0 +1,284 @@
+/// A training run that can be walked at any step, forwards or backwards.
+///
+/// The run trains lazily: ``advance(through:)`` carries the *head* forward update by
+/// update, recording each epoch's training (and validation) cost and accuracy, and stopping
+/// at the first NaN or ∞. Every `checkpointInterval` updates it keeps a checkpoint: the
+/// parameters at the start of that update. Nothing else is needed to replay, because the
+/// random streams are keyed by position (see ``RandomStream``): the shuffle of epoch e and
+/// the dropout masks of update g are recreated from the seed.
+///
+/// ``trace(ofUpdate:)`` returns everything one update computed. It restores the nearest
+/// checkpoint at or before the update and replays deterministically from there, so any
+/// update of a long run can be inspected while memory grows with the number of
+/// checkpoints — bounded by `checkpointBudget` bytes — not with every example.
+///
+/// A run is a reference type with internal caches; use it from one thread at a time.
+public final class TrainingRun {
+    /// The network.
+    public let network: Network
+    /// The training examples; n = `training.count`.
+    public let training: Dataset
+    /// Examples held out for validation, evaluated after every epoch.
+    public let validation: Dataset?
+    /// The settings.
+    public let configuration: TrainingConfiguration
+    /// The parameters before the first update.
+    public let initialParameters: Parameters
+    /// How the run's steps are numbered.
+    public let layout: TraceLayout
+    /// How accuracy is judged.
+    public let accuracyRule: AccuracyRule
+    /// A checkpoint is kept at the start of every update whose index is a multiple of this.
+    public let checkpointInterval: Int
+
+    /// How many updates the head has finished.
+    public private(set) var completedUpdates = 0
+    /// The first non-finite value, if training stopped at one. It happened in update
+    /// `completedUpdates` (from 0), which never completed.
+    public private(set) var failure: NonFiniteEvent?
+    /// Training and validation cost and accuracy: element 0 before training, element e
+    /// after epoch e.
+    public private(set) var epochSummaries: [EpochSummary] = []
+    /// The minibatch cost of every update the head has run (with the parameters before it).
+    public private(set) var updateCosts: [Double] = []
+
+    private var checkpoints: [Parameters] = []
+    private let head: Engine
+    private lazy var replay = Engine(network: network, data: training, configuration: configuration)
+    private var cachedOrder: (epoch: Int, order: [Int])?
+    private var cachedTrace: UpdateTrace?
+
+    /// A run from an initialisation scheme (drawn with the configuration's seed).
+    ///
+    /// - Parameter checkpointBudget: the most bytes the checkpoints may take; the interval
+    ///   between checkpoints grows to fit it.
+    /// - Throws: ``RunError`` for settings, data or parameters that cannot be trained.
+    public convenience init(
+        network: Network, training: Dataset, validation: Dataset? = nil,
+        configuration: TrainingConfiguration, initialization: Initialization,
+        checkpointBudget: Int = 64 << 20
+    ) throws(RunError) {
+        let parameters: Parameters
+        do { parameters = try initialization.parameters(for: network, seed: configuration.seed) } catch {
+            throw .initialization(error)
+        }
+        try self.init(network: network, training: training, validation: validation,
+                      configuration: configuration, parameters: parameters, checkpointBudget: checkpointBudget)
+    }
+
+    /// A run from given initial parameters.
+    public init(
+        network: Network, training: Dataset, validation: Dataset? = nil,
+        configuration: TrainingConfiguration, parameters: Parameters,
+        checkpointBudget: Int = 64 << 20
+    ) throws(RunError) {
+        if let problem = configuration.problem { throw .configuration(problem) }
+        for dataset in [training] + (validation.map { [$0] } ?? []) {
+            try TrainingRun.check(dataset, fits: network)
+        }
+        guard parameters.weights.count == network.weightCount, parameters.biases.count == network.biasCount else {
+            throw .initialization(.shapeMismatch("expected \(network.weightCount) weights and \(network.biasCount) biases, got \(parameters.weights.count) and \(parameters.biases.count)"))
+        }
+        guard parameters.isFinite else { throw .initialization(.notFinite) }
+        self.network = network
+        self.training = training
+        self.validation = validation
+        self.configuration = configuration
+        self.initialParameters = parameters
+        layout = TraceLayout(layers: network.L, trainingSetSize: training.count,
+                             batchSize: configuration.batchSize, epochs: configuration.epochs)
+        accuracyRule = AccuracyRule.inferred(network: network, targets: training)
+        let bytesPerCheckpoint = max(1, network.parameterCount * MemoryLayout<Double>.stride)
+        let affordable = max(1, checkpointBudget / bytesPerCheckpoint)
+        checkpointInterval = max(1, (layout.totalUpdates + affordable - 1) / affordable)
+        head = Engine(network: network, data: training, configuration: configuration)
+        head.load(parameters)
+        epochSummaries.append(summary(epoch: 0, engine: head))
+    }
+
+    // MARK: Training
+
+    /// Whether the head has run every update, or stopped at a non-finite value.
+    public var isFinished: Bool { failure != nil || completedUpdates == layout.totalUpdates }
+
+    /// The parameters after the last completed update.
+    public var currentParameters: Parameters { head.parameters }
+
+    /// Trains until update g (from 0) has been run, or the run is finished.
+    public func advance(through g: Int) {
+        while completedUpdates <= g && !isFinished { trainOneUpdate() }
+    }
+
+    /// Trains until the end, or until a non-finite value stops it.
+    public func finish() {
+        advance(through: layout.totalUpdates - 1)
+    }
+
+    private func trainOneUpdate() {
+        let g = completedUpdates
+        if g % checkpointInterval == 0 { checkpoints.append(head.parameters) }
+        let (epoch, update) = layout.epochAndUpdate(ofGlobalUpdate: g)
+        let outcome = head.train(examples: examples(epoch: epoch, update: update),
+                                 globalUpdate: g, epoch: epoch, update: update)
+        updateCosts.append(outcome.cost)
+        if let failure = outcome.failure {
+            self.failure = failure
+            return
+        }
+        completedUpdates += 1
+        if update == layout.updatesPerEpoch { epochSummaries.append(summary(epoch: epoch, engine: head)) }
+    }
+
+    /// The dataset indices of the examples of an update, in the order they are used.
+    ///
+    /// Without shuffling, every epoch takes the examples in dataset order. With shuffling,
+    /// epoch e takes them in the order of a Fisher–Yates shuffle of 0 … n−1 drawn from the
+    /// stream (seed, shuffle, e).
+    public func examples(epoch: Int, update: Int) -> ArraySlice<Int> {
+        if cachedOrder?.epoch != epoch {
+            var order = Array(0..<training.count)
+            if configuration.shuffle {
+                var random = DeltaRandom(seed: configuration.seed, stream: RandomStream.shuffle.rawValue, UInt64(epoch))
+                random.shuffle(&order)
+            }
+            cachedOrder = (epoch, order)
+        }
+        let start = (update - 1) * layout.batchSize
+        return cachedOrder!.order[start..<start + layout.examples(inUpdate: update)]
+    }
+
+    private func summary(epoch: Int, engine: Engine) -> EpochSummary {
+        let train = engine.evaluate(training, accuracy: accuracyRule)
+        let held = validation.map { engine.evaluate($0, accuracy: accuracyRule) }
+        let penalty = configuration.regularization.penalty(weights: Array(engine.w), trainingSetSize: training.count)
+        return EpochSummary(epoch: epoch, cost: train.cost, penalty: penalty, accuracy: train.accuracy,
+                            validationCost: held?.cost, validationAccuracy: held?.accuracy)
+    }
+
+    // MARK: Looking back
+
+    /// The last update (from 0) whose trace can be shown: the last one run, or the one
+    /// that failed. Nil before any update has been run.
+    public var lastTracedUpdate: Int? {
+        failure != nil ? completedUpdates : (completedUpdates > 0 ? completedUpdates - 1 : nil)
+    }
+
+    /// Everything update g (from 0) computed, replayed from the nearest checkpoint.
+    ///
+    /// Trains the head as far as needed first. - Precondition: g is an update of the run
+    /// that is reached before any failure.
+    public func trace(ofUpdate g: Int) -> UpdateTrace {
+        advance(through: g)
+        precondition(g >= 0 && g <= lastTracedUpdate ?? -1, "update \(g) is outside the trained run")
+        if let cachedTrace, cachedTrace.globalUpdate == g { return cachedTrace }
+        let before = replay(to: g)
+        let (epoch, update) = layout.epochAndUpdate(ofGlobalUpdate: g)
+        let examples = examples(epoch: epoch, update: update)
+        let outcome = replay.train(examples: examples, globalUpdate: g, epoch: epoch, update: update)
+        let trace = replay.record(examples: examples, globalUpdate: g, epoch: epoch, update: update,
+                                  before: before, failure: outcome.failure)
+        cachedTrace = trace
+        return trace
+    }
+
+    /// The parameters at the start of update g (from 0), replayed from a checkpoint; for g
+    /// equal to the number of completed updates, the current parameters.
+    public func parameters(beforeUpdate g: Int) -> Parameters {
+        advance(through: g - 1)
+        precondition(g >= 0 && g <= completedUpdates, "update \(g) is outside the trained run")
+        if g == completedUpdates { return head.parameters }
+        return replay(to: g)
+    }
+
+    /// The parameters after epoch e (e = 0: the initial parameters).
+    public func parameters(afterEpoch e: Int) -> Parameters {
+        parameters(beforeUpdate: e * layout.updatesPerEpoch)
+    }
+
+    /// Loads the replay engine with the parameters at the start of update g and returns them.
+    @discardableResult
+    private func replay(to g: Int) -> Parameters {
+        let c = g / checkpointInterval
+        replay.load(checkpoints[c])
+        for k in (c * checkpointInterval)..<g {
+            let (epoch, update) = layout.epochAndUpdate(ofGlobalUpdate: k)
+            _ = replay.train(examples: examples(epoch: epoch, update: update), globalUpdate: k, epoch: epoch, update: update)
+        }
+        return replay.parameters
+    }
+
+    /// How many checkpoints are held: memory is this times the parameter count.
+    public var checkpointCount: Int { checkpoints.count }
+
+    // MARK: Evaluation
+
+    /// The network's output a_L for an input, with the given parameters and no dropout.
+    public func output(for x: [Double], parameters: Parameters) -> [Double] {
+        precondition(x.count == network.n(0), "the input needs \(network.n(0)) values")
+        replay.load(parameters)
+        return replay.output(for: x)
+    }
+
+    /// The mean cost (without regularisation) and accuracy over a dataset, with the given
+    /// parameters and no dropout.
+    public func evaluate(_ dataset: Dataset, parameters: Parameters) -> (cost: Double, accuracy: Double?) {
+        replay.load(parameters)
+        return replay.evaluate(dataset, accuracy: accuracyRule)
+    }
+
+    private static func check(_ dataset: Dataset, fits network: Network) throws(RunError) {
+        guard dataset.inputWidth == network.n(0) else {
+            throw .inputWidth(expected: network.n(0), got: dataset.inputWidth)
+        }
+        guard dataset.targetWidth == network.n(network.L) else {
+            throw .targetWidth(expected: network.n(network.L), got: dataset.targetWidth)
+        }
+        switch network.cost {
+        case .mse, .quadratic: break
+        case .crossEntropy:
+            if let k = dataset.targets.firstIndex(where: { !(0...1).contains($0) }) {
+                throw .targetOutOfRange(example: k / dataset.targetWidth, reason: "cross-entropy needs targets between 0 and 1")
+            }
+        case .logLikelihood:
+            for m in 0..<dataset.count {
+                let y = dataset.y(m)
+                if y.contains(where: { $0 < 0 }) || abs(y.reduce(0, +) - 1) > 1e-12 {
+                    throw .targetOutOfRange(example: m, reason: "log-likelihood needs targets that are a probability distribution (one-hot for a class): non-negative, summing to 1")
+                }
+            }
+        }
+    }
+}
+
+/// How well the network did after an epoch.
+public struct EpochSummary: Sendable, Hashable {
+    /// The epoch (0: before training).
+    public let epoch: Int
+    /// The mean cost C_0 over the training set, without regularisation.
+    public let cost: Double
+    /// The regularisation term added to C_0: (λ/2n) Σ w² or (λ/n) Σ |w|.
+    public let penalty: Double
+    /// The fraction of training examples classified correctly, for a classification.
+    public let accuracy: Double?
+    /// The mean cost C_0 over the validation set, if there is one.
+    public let validationCost: Double?
+    /// The validation accuracy, for a classification with a validation set.
+    public let validationAccuracy: Double?
+
+    /// The regularised training cost C = C_0 + penalty.
+    public var totalCost: Double { cost + penalty }
+}
+
+/// Why a run cannot be made.
+public enum RunError: Error, Hashable, Sendable {
+    /// The training settings are invalid.
+    case configuration(ConfigurationError)
+    /// The initial parameters are invalid.
+    case initialization(InitializationError)
+    /// The examples' inputs are not n_0 wide.
+    case inputWidth(expected: Int, got: Int)
+    /// The examples' targets are not n_L wide.
+    case targetWidth(expected: Int, got: Int)
+    /// A target is outside what the cost accepts.
+    case targetOutOfRange(example: Int, reason: String)
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import DeltaCore
+
+/// Backpropagation against finite differences, for every output activation × cost that is
+/// defined × regulariser, each over every hidden activation, with and without dropout.
+@Suite struct GradientCheckTests {
+    struct Combination: CustomTestStringConvertible, Sendable {
+        let output: Activation
+        let cost: Cost
+        let regularization: Regularization
+        var testDescription: String { "\(output) + \(cost) + \(regularization)" }
+    }
+
+    static let combinations: [Combination] = Activation.allCases.flatMap { output in
+        Cost.allCases.filter { $0.isDefined(for: output) }.flatMap { cost in
+            [Regularization.none, .l2(lambda: 0.7), .l1(lambda: 0.3)].map {
+                Combination(output: output, cost: cost, regularization: $0)
+            }
+        }
+    }
+
+    @Test func everyCombinationIsCovered() {
+        // sigmoid and softmax take all four costs, tanh, relu and linear the two squared ones.
+        #expect(Self.combinations.count == (4 + 4 + 2 + 2 + 2) * 3)
+    }
+
+    @Test(arguments: combinations)
+    func backpropagationMatchesFiniteDifferences(_ c: Combination) throws {
+        for (index, hidden) in [Activation.sigmoid, .tanh, .relu, .linear].enumerated() {
+            let network = try Network(sizes: [3, 5, 4, 3], hidden: hidden, output: c.output, cost: c.cost)
+            let data = try syntheticData(count: 4, inputs: 3, outputs: 3, cost: c.cost, output: c.output, seed: UInt64(11 + index))
+            let parameters = try Initialization.gaussian.parameters(for: network, seed: UInt64(3 + index))
+            for dropout in [0.0, 0.4] {
+                let report = GradientCheck.run(network: network, parameters: parameters, examples: data,
+                                               regularization: c.regularization, trainingSetSize: 10,
+                                               dropout: dropout, seed: 5)
+                #expect(report.maxRelativeError < 1e-7, "hidden \(hidden), dropout \(dropout): worst \(String(describing: report.worst))")
+                // Only a few entries may be skipped for a kink in their stencil.
+                #expect(report.smooth.count * 10 >= report.entries.count * 9)
+                // The check is not vacuous: the gradients are of a sensible size.
+                #expect(report.entries.map { abs($0.backpropagation) }.max()! > 1e-3)
+            }
+        }
+    }
+
+    @Test func aWrongGradientIsCaught() throws {
+        // Finite differences of the quadratic cost disagree with the gradient of the MSE by a
+        // factor 2/n_L: the check must see that.
+        let network = try Network(sizes: [2, 3, 2], output: .sigmoid, cost: .mse)
+        let data = try syntheticData(count: 3, inputs: 2, outputs: 2, cost: .mse, output: .sigmoid)
+        let parameters = try Initialization.gaussian.parameters(for: network, seed: 1)
+        let mse = GradientCheck.run(network: network, parameters: parameters, examples: data)
+        let quadratic = GradientCheck.run(network: try Network(sizes: [2, 3, 2], output: .sigmoid, cost: .quadratic),
+                                          parameters: parameters, examples: data)
+        for (a, b) in zip(mse.entries, quadratic.entries) where abs(b.backpropagation) > 1e-6 {
+            #expect(close(a.backpropagation, b.backpropagation * 2 / 2, 1e-12))  // n_L = 2: 2/n_L = 1
+        }
+        let wide = try Network(sizes: [2, 3, 4], output: .sigmoid, cost: .mse)
+        let wideData = try syntheticData(count: 3, inputs: 2, outputs: 4, cost: .mse, output: .sigmoid)
+        let wideParameters = try Initialization.gaussian.parameters(for: wide, seed: 1)
+        let wideMSE = GradientCheck.run(network: wide, parameters: wideParameters, examples: wideData)
+        let wideQuadratic = GradientCheck.run(network: try Network(sizes: [2, 3, 4], output: .sigmoid, cost: .quadratic),
+                                              parameters: wideParameters, examples: wideData)
+        for (a, b) in zip(wideMSE.entries, wideQuadratic.entries) {
+            #expect(close(a.backpropagation, b.backpropagation * 2 / 4, 1e-12))  // n_L = 4: 2/n_L = ½
+        }
+        #expect(wideMSE.maxRelativeError < 1e-7)
+    }
+}
