@@ -64,8 +64,9 @@ public enum PortableMath {
     private static let Q4 = 0x1.0cfca86e65239p-18   //  4.00821782732936239552e-06
     private static let Q5 = -0x1.afdb76e09c32dp-23  // -2.01099218183624371326e-07
 
-    /// Remez coefficients for the atanh series tail used by log and log1p
-    /// (fdlibm log): `Lg1·s² + Lg2·s⁴ + … + Lg7·s¹⁴ ≈ R(s)` on |s| ≤ 0.1716.
+    /// Remez coefficients for the atanh series used by log and log1p (fdlibm):
+    /// with s = f/(2+f), log(1+f) = 2s + s·R and
+    /// R ≈ Lg1·s² + Lg2·s⁴ + … + Lg7·s¹⁴ on |s| ≤ 0.1716 (error < 2^-58.45).
     private static let Lg1 = 0x1.5555555555593p-1   // 6.666666666666735130e-01
     private static let Lg2 = 0x1.999999997fa04p-2   // 3.999999999940941908e-01
     private static let Lg3 = 0x1.2492494229359p-2   // 2.857142874366239149e-01
@@ -73,12 +74,6 @@ public enum PortableMath {
     private static let Lg5 = 0x1.7466496cb03dep-3   // 1.818357216161805012e-01
     private static let Lg6 = 0x1.39a09d078c69fp-3   // 1.531383769920937332e-01
     private static let Lg7 = 0x1.2f112df3e5244p-3   // 1.479819860511658591e-01
-
-    /// High 32 bits of √½ (0x3fe6a09e…) with the low 32 bits cleared; used by
-    /// `splitSignificand` to move the exponent boundary from 2 to √2.
-    private static let sqrtHalfBits: UInt64 = 0x3fe6_a09e_0000_0000
-    private static let oneBits: UInt64 = 0x3ff0_0000_0000_0000
-    private static let significandMask: UInt64 = 0x000f_ffff_ffff_ffff
 
     // MARK: - Helpers
 
@@ -105,21 +100,6 @@ public enum PortableMath {
         return y * powerOfTwo(k)
     }
 
-    /// Writes a positive normal x as m · 2^k with m in [√½, √2).
-    ///
-    /// Adding `bits(1.0) − bits(√½)` to the bit pattern carries into the
-    /// exponent field exactly when the significand is ≥ √2 (to within the 20
-    /// high significand bits that `sqrtHalfBits` keeps), so the exponent k is
-    /// chosen with the boundary at √2 instead of 2. Adding `sqrtHalfBits` back to
-    /// the low 52 bits rebuilds the significand m with its exponent set to −1 or 0.
-    @inline(__always)
-    private static func splitSignificand(_ bits: UInt64) -> (m: Double, k: Int) {
-        let shifted = bits &+ (oneBits &- sqrtHalfBits)
-        let k = Int(shifted >> 52) - 0x3ff
-        let m = Double(bitPattern: (shifted & significandMask) &+ sqrtHalfBits)
-        return (m, k)
-    }
-
     /// Veltkamp's splitting: a = hi + lo exactly, each half with at most 26
     /// significant bits, so products of halves are exact.
     @inline(__always)
@@ -139,19 +119,6 @@ public enum PortableMath {
         let (bh, bl) = split(b)
         let e = ((ah * bh - p) + ah * bl + al * bh) + al * bl
         return (p, e)
-    }
-
-    /// log(1 + f) − f + f²/2 core shared by `log` and `log1p`:
-    /// with s = f/(2+f), log(1+f) = 2·atanh(s) = 2s + 2s³/3 + 2s⁵/5 + …
-    /// and the tail beyond 2s is approximated by `s·(f²/2 + R(s))`.
-    @inline(__always)
-    private static func logTail(_ f: Double, halfSquare hfsq: Double) -> Double {
-        let s = f / (2 + f)
-        let z = s * s
-        let w = z * z
-        let t1 = w * (Lg2 + w * (Lg4 + w * Lg6))
-        let t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)))
-        return s * (hfsq + (t2 + t1))
     }
 
     // MARK: - exp
@@ -256,16 +223,33 @@ public enum PortableMath {
 
     // MARK: - log
 
+    /// Sets the high 32 bits of `x`'s bit pattern, keeping the low 32.
+    @inline(__always)
+    private static func withHighWord(_ x: Double, _ high: UInt32) -> Double {
+        Double(bitPattern: UInt64(high) << 32 | (x.bitPattern & 0xffff_ffff))
+    }
+
+    /// The high 32 bits of `x`'s bit pattern (sign, exponent, top 20 significand bits).
+    @inline(__always)
+    private static func highWord(_ x: Double) -> UInt32 {
+        UInt32(truncatingIfNeeded: x.bitPattern >> 32)
+    }
+
     /// Natural logarithm, error < 1 ulp.
     ///
-    /// Method (fdlibm):
+    /// Method (fdlibm `__ieee754_log`):
     /// 1. Write x = m · 2^k with m in [√½, √2) by bit manipulation
-    ///    (subnormal x is first multiplied by 2^54, exactly).
+    ///    (a subnormal x is first multiplied by 2^54, exactly). The choice
+    ///    between m = 1.F and m = 1.F/2 uses the top 20 significand bits.
     /// 2. With f = m − 1 and s = f/(2 + f), log m = log(1+f) = 2·atanh(s)
-    ///    = 2s + 2s³/3 + 2s⁵/5 + …; since |s| ≤ 0.1716 the tail is a
-    ///    degree-14 Remez polynomial in s. It is arranged as
-    ///    `f − (f²/2 − s·(f²/2 + R))` so that the large terms are exact.
-    /// 3. log x = k·ln2Hi + (log m + k·ln2Lo), with k·ln2Hi exact.
+    ///    = 2s + 2s³/3 + 2s⁵/5 + …; since |s| ≤ 0.1716 the terms after 2s are
+    ///    s·R with R a degree-14 Remez polynomial in s (`Lg1…Lg7`). It is
+    ///    arranged as f − (f²/2 − s·(f²/2 + R)) (or f − s·(f − R)) so the big
+    ///    terms are exact; for |f| < 2^-20 a short Taylor series suffices.
+    /// 3. log x = k·ln2Hi − ((… − k·ln2Lo) − f), with k·ln2Hi exact.
+    ///
+    /// The operations are those of fdlibm in the same order, so the results are
+    /// bit-identical to Java's `StrictMath.log`.
     ///
     /// Specials: log(NaN) = NaN, log(±0) = −∞, log(x < 0) = NaN,
     /// log(+∞) = +∞, log(1) = +0.
@@ -275,19 +259,42 @@ public enum PortableMath {
         if x < 0 { return .nan }
         if x == .infinity { return x }
 
-        var bits = x.bitPattern
+        var x = x
         var k = 0
         if x.isSubnormal {
-            bits = (x * 0x1p54).bitPattern
+            x *= 0x1p54
             k = -54
         }
-        let (m, e) = splitSignificand(bits)
-        k += e
-
+        let hx = highWord(x)
+        k += Int(hx >> 20) - 1023
+        let frac = hx & 0x000f_ffff                 // top 20 bits of the significand 1.F
+        // carry = 0x100000 iff 1.F ≥ 0x1.6a09c (≈ √2): then use m = 1.F/2, k + 1.
+        let carry = (frac &+ 0x95f64) & 0x10_0000
+        let m = withHighWord(x, frac | (carry ^ 0x3ff0_0000))
+        k += Int(carry >> 20)
         let f = m - 1
-        let hfsq = 0.5 * f * f
         let dk = Double(k)
-        return logTail(f, halfSquare: hfsq) + dk * ln2Lo - hfsq + f + dk * ln2Hi
+
+        if (0x000f_ffff & (2 &+ frac)) < 3 {          // |f| < 2^-20
+            if f == 0 { return k == 0 ? 0 : dk * ln2Hi + dk * ln2Lo }
+            let r = f * f * (0.5 - 0.33333333333333333 * f)
+            return k == 0 ? f - r : dk * ln2Hi - ((r - dk * ln2Lo) - f)
+        }
+        let s = f / (2 + f)
+        let z = s * s
+        let w = z * z
+        let t1 = w * (Lg2 + w * (Lg4 + w * Lg6))
+        let t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)))
+        let r = t2 + t1
+        if frac >= 0x6147a && frac <= 0x6b851 {      // 1.F in [1.38, 1.42]: |f| largest
+            let hfsq = 0.5 * f * f
+            return k == 0
+                ? f - (hfsq - s * (hfsq + r))
+                : dk * ln2Hi - ((hfsq - (s * (hfsq + r) + dk * ln2Lo)) - f)
+        }
+        return k == 0
+            ? f - s * (f - r)
+            : dk * ln2Hi - ((s * (f - r) - dk * ln2Lo) - f)
     }
 
     // MARK: - log1p
@@ -295,10 +302,14 @@ public enum PortableMath {
     /// log(1 + x), accurate (< 1 ulp) also when |x| is tiny, where
     /// `log(1 + x)` would lose the low bits of x in the addition.
     ///
-    /// Method (fdlibm): if 1 + x is already in [√½, √2), use f = x directly in
-    /// the `log` kernel. Otherwise form u = 1 + x (rounded), reduce u = m · 2^k
-    /// as in `log`, and add the first-order correction c = (1 + x − u)/u for
-    /// the rounding of u.
+    /// Method (fdlibm `log1p`): if √½ − 1 < x < √2 − 1, use f = x directly in
+    /// the `log` kernel (k = 0). Otherwise form u = 1 + x (rounded), reduce
+    /// u = m · 2^k as in `log`, and add c ≈ (1 + x − u)/u, the first-order
+    /// correction for the rounding of u (unneeded once x ≥ 2^53). For
+    /// |x| < 2^-29 the result is x − x²/2 (just x below 2^-54).
+    ///
+    /// The operations are those of fdlibm in the same order, so the results are
+    /// bit-identical to Java's `StrictMath.log1p`.
     ///
     /// Specials: NaN → NaN, log1p(−1) = −∞, log1p(x < −1) = NaN,
     /// log1p(+∞) = +∞, log1p(±0) = ±0.
@@ -306,27 +317,53 @@ public enum PortableMath {
         if x.isNaN { return x }
         if x <= -1 { return x == -1 ? -.infinity : .nan }
         if x == .infinity { return x }
-        if x.magnitude < 0x1p-53 { return x }                  // x²/2 below half an ulp (keeps −0)
+        if x.magnitude < 0x1p-29 {
+            return x.magnitude < 0x1p-54 ? x : x - x * x * 0.5
+        }
 
         var f: Double
         var c = 0.0
         var k = 0
-        // √½ − 1 ≤ x < √2 − 1: no reduction needed.
-        if x >= -0x1.2bec333018866p-2 && x < 0x1.a827999fcef34p-2 {
+        var hu: UInt32 = 1                              // only compared with 0 below
+        if x > -0x1.2bec4p-2 && x < 0x1.a827ap-2 {      // ≈ √½ − 1 < x < √2 − 1
             f = x
         } else {
-            let u = 1 + x
-            let (m, e) = splitSignificand(u.bitPattern)
-            k = e
-            if k < 54 {
-                // The rounding error of u = 1 + x, relative to u.
-                c = (k >= 2 ? 1 - (u - x) : x - (u - 1)) / u
+            var u: Double
+            if x < 0x1p53 {
+                u = 1 + x
+                k = Int(highWord(u) >> 20) - 1023
+                c = (k > 0 ? 1 - (u - x) : x - (u - 1)) / u
+            } else {
+                u = x
+                k = Int(highWord(u) >> 20) - 1023
             }
-            f = m - 1
+            hu = highWord(u) & 0x000f_ffff
+            if hu < 0x6a09e {                           // significand < √2: m = 1.F
+                u = withHighWord(u, hu | 0x3ff0_0000)
+            } else {                                    // m = 1.F / 2
+                k += 1
+                u = withHighWord(u, hu | 0x3fe0_0000)
+                hu = (0x10_0000 - hu) >> 2
+            }
+            f = u - 1
         }
         let hfsq = 0.5 * f * f
         let dk = Double(k)
-        return logTail(f, halfSquare: hfsq) + (dk * ln2Lo + c) - hfsq + f + dk * ln2Hi
+        if hu == 0 {                                    // |f| < 2^-20
+            if f == 0 {
+                if k == 0 { return 0 }
+                c += dk * ln2Lo
+                return dk * ln2Hi + c
+            }
+            let r = hfsq * (1.0 - 0.66666666666666666 * f)
+            return k == 0 ? f - r : dk * ln2Hi - ((r - (dk * ln2Lo + c)) - f)
+        }
+        let s = f / (2 + f)
+        let z = s * s
+        let r = z * (Lg1 + z * (Lg2 + z * (Lg3 + z * (Lg4 + z * (Lg5 + z * (Lg6 + z * Lg7))))))
+        return k == 0
+            ? f - (hfsq - s * (hfsq + r))
+            : dk * ln2Hi - ((hfsq - (s * (hfsq + r) + (dk * ln2Lo + c))) - f)
     }
 
     // MARK: - tanh
