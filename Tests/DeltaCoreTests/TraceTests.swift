@@ -178,3 +178,43 @@ import Testing
         #expect(TraceFrame(trace: run.trace(ofUpdate: 0), step: .gradientDescent(layer: 2)).isUpdated(layer: 2))
     }
 }
+
+@Suite struct EpochSummaryTests {
+    @Test func summariesEvaluateTrainingAndValidationAfterEachEpoch() throws {
+        let network = try Network(sizes: [4, 5, 3], hidden: .tanh, output: .softmax, cost: .logLikelihood)
+        let all = try syntheticData(count: 14, inputs: 4, outputs: 3, cost: .logLikelihood, output: .softmax)
+        let training = all.subset(Array(0..<10)), validation = all.subset(Array(10..<14))
+        let run = try TrainingRun(network: network, training: training, validation: validation,
+                                  configuration: TrainingConfiguration(eta: 0.3, batchSize: 4, epochs: 5,
+                                                                       regularization: .l2(lambda: 2)),
+                                  initialization: .gaussian)
+        run.finish()
+        #expect(run.accuracyRule == .argmax)
+        #expect(run.epochSummaries.map(\.epoch) == Array(0...5))
+        for summary in run.epochSummaries {
+            let p = run.parameters(afterEpoch: summary.epoch)
+            let train = run.evaluate(training, parameters: p), held = run.evaluate(validation, parameters: p)
+            #expect(summary.cost == train.cost && summary.accuracy == train.accuracy)
+            #expect(summary.validationCost == held.cost && summary.validationAccuracy == held.accuracy)
+            #expect(close(summary.penalty, 2.0 / 20 * p.weights.reduce(0) { $0 + $1 * $1 }, 1e-14))
+            // Accuracy counts argmax hits by hand.
+            var hits = 0
+            for m in 0..<training.count {
+                let a = run.output(for: Array(training.x(m)), parameters: p)
+                if a.firstIndex(of: a.max()!) == training.y(m).firstIndex(of: 1)! - training.y(m).startIndex { hits += 1 }
+            }
+            #expect(summary.accuracy == Double(hits) / 10)
+        }
+        // The minibatch cost of the first update is the epoch-0 cost of its four examples.
+        let first = run.trace(ofUpdate: 0)
+        #expect(close(first.cost, run.evaluate(training.subset(Array(0..<4)), parameters: run.initialParameters).cost, 1e-15))
+    }
+
+    @Test func accuracyRuleFollowsTheTargets() throws {
+        let sigmoid = try Network(sizes: [1, 1], output: .sigmoid, cost: .quadratic)
+        #expect(AccuracyRule.inferred(network: sigmoid, targets: try Dataset(inputs: [[1], [2]], targets: [[0], [1]])) == .threshold)
+        #expect(AccuracyRule.inferred(network: sigmoid, targets: try Dataset(inputs: [[1]], targets: [[0.3]])) == .none)
+        let linear = try Network(sizes: [1, 2], output: .linear, cost: .mse)
+        #expect(AccuracyRule.inferred(network: linear, targets: try Dataset(inputs: [[1]], targets: [[0.5, 0.5]])) == .none)
+    }
+}
