@@ -5,11 +5,24 @@ let package = Package(
     name: "DeltaTrace",
     products: [
         .library(name: "DeltaCore", targets: ["DeltaCore"]),
+        .library(name: "DeltaLessons", targets: ["DeltaLessons"]),
+        .executable(name: "deltatrace", targets: ["deltatrace"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The instrumented network: pure Swift, no I/O, no terminal.
         .target(name: "DeltaCore"),
         .testTarget(name: "DeltaCoreTests", dependencies: ["DeltaCore"]),
+        // Lesson files (YAML) and data files (CSV) → validated lessons, with located errors.
+        .target(name: "DeltaLessons", dependencies: ["DeltaCore", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "DeltaLessonsTests", dependencies: ["DeltaLessons"]),
+        // The command-line tool: argument parsing and output; the work is in the libraries.
+        .executableTarget(name: "deltatrace", dependencies: [
+            "DeltaCore", "DeltaLessons", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Times training, tracing and stepping on the bundled digits (build with -c release).
         .executableTarget(name: "deltatrace-bench", dependencies: ["DeltaCore"]),
     ]

@@ -11,4 +11,8 @@ public enum RandomStream: UInt64, Sendable {
     case shuffle = 2
     /// The dropout masks of each update.
     case dropout = 3
+    /// Which examples a lesson holds out for validation.
+    case holdout = 4
+    /// Examples a lesson generates.
+    case data = 5
 }

@@ -1,0 +1,89 @@
+import Foundation
+import DeltaCore
+
+/// A claim about a lesson's results that `deltatrace check` verifies, e.g. "after 300
+/// epochs the output for x = 1 is 0.20".
+public struct Claim: Sendable, Hashable {
+    /// What is measured.
+    public indirect enum Measure: Sendable, Hashable {
+        /// The network's output a_{L,node} for an input, after an epoch (nil: the last).
+        case output(input: [Double], node: Int, epoch: Int?)
+        /// A statistic of an epoch (nil: the last).
+        case statistic(Statistic, epoch: Int?)
+        /// The first epoch (from 0, before training) after which a measure passes a test.
+        case firstEpoch(Measure, Test)
+        /// A number in the trace.
+        case value(TraceValue, at: TracePosition)
+        /// The largest relative error between backpropagation and finite differences, on
+        /// the first minibatch with the initial parameters.
+        case gradientCheck
+    }
+
+    /// A per-epoch statistic.
+    public enum Statistic: String, Sendable, Hashable, CaseIterable {
+        /// The mean training cost C_0 (without the penalty).
+        case cost
+        /// The training cost with the regularisation penalty.
+        case regularizedCost = "regularized-cost"
+        /// The training accuracy.
+        case accuracy
+        /// The mean validation cost.
+        case validationCost = "validation-cost"
+        /// The validation accuracy.
+        case validationAccuracy = "validation-accuracy"
+    }
+
+    /// How a measured number is judged.
+    public enum Test: Sendable, Hashable {
+        /// Within `tolerance` of the value (by default, half a unit of its last printed digit).
+        case equals(Double, tolerance: Double)
+        /// Strictly below.
+        case below(Double)
+        /// Strictly above.
+        case above(Double)
+        /// In the closed interval.
+        case between(Double, Double)
+
+        /// Whether a number passes.
+        public func passes(_ x: Double) -> Bool {
+            switch self {
+            case .equals(let v, let t): return abs(x - v) <= t * (1 + 1e-12)
+            case .below(let v): return x < v
+            case .above(let v): return x > v
+            case .between(let a, let b): return a <= x && x <= b
+            }
+        }
+
+        /// "= 0.20 ± 0.005", "< 0.5", ….
+        public var description: String {
+            switch self {
+            case .equals(let v, let t): return "= \(format(v))" + (t > 0 ? " ± \(format(t))" : "")
+            case .below(let v): return "< \(format(v))"
+            case .above(let v): return "> \(format(v))"
+            case .between(let a, let b): return "in [\(format(a)), \(format(b))]"
+            }
+        }
+    }
+
+    /// Where the claim is written.
+    public let location: SourceLocation
+    /// The variant it is about (nil: the base lesson).
+    public let variant: String?
+    /// What is measured.
+    public let measure: Measure
+    /// How it is judged.
+    public let test: Test
+    /// The author's words for it, if given.
+    public let note: String?
+}
+
+/// A number as a person writes it: integers without a decimal point, others with up to 10
+/// significant digits and no trailing zeros.
+func format(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    var text = String(format: "%.10g", x)
+    if text.contains("."), !text.contains("e") {
+        while text.hasSuffix("0") { text.removeLast() }
+    }
+    return text
+}

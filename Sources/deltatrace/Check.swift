@@ -1,0 +1,65 @@
+import ArgumentParser
+import DeltaLessons
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate lesson files and verify their `expect` claims.",
+        discussion: "Prints one line per lesson. Exit status: 0 all good, 1 a claim failed, 2 a file is invalid.")
+
+    @Argument(help: "Lesson files, or folders whose .yaml files are all checked.")
+    var paths: [String]
+
+    func run() throws {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                printError("\(path):1:1: error: no such file or folder\n  hint: give lesson files or folders that hold them")
+                throw ExitCode(2)
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let lessons = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                files += lessons.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
+            } else {
+                files.append(path)
+            }
+        }
+        var invalid = 0, failed = 0
+        for file in files {
+            let lesson: Lesson
+            do { lesson = try Lesson.load(path: file) } catch {
+                print("invalid  \(file)")
+                printError("\(error)")
+                invalid += 1
+                continue
+            }
+            let results: [ClaimResult]
+            do { results = try lesson.checkClaims() } catch {
+                print("invalid  \(file)")
+                printError("\(error)")
+                invalid += 1
+                continue
+            }
+            let failures = results.filter { !$0.passed }
+            if failures.isEmpty {
+                print("ok       \(file)  (\(results.count) claim\(results.count == 1 ? "" : "s"))")
+            } else {
+                failed += 1
+                print("FAILED   \(file)  (\(failures.count) of \(results.count) claims)")
+                for result in failures {
+                    let actual = result.actual.map { "\($0)" } ?? "none"
+                    let why = result.problem.map { "; \($0)" } ?? ""
+                    print("  \(result.claim.location): \(result.claim.variant.map { "[\($0)] " } ?? "")\(result.measured) is \(actual), expected \(result.claim.test.description)\(why)")
+                }
+            }
+        }
+        if files.isEmpty {
+            printError("no lesson files found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        if invalid > 0 { throw ExitCode(2) }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import DeltaCore
+import DeltaLessons
+import Foundation
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a lesson's variants side by side on the same initial weights and data.",
+        discussion: """
+            Without --vary, compares the lesson with each of its variants. --vary KEY=V1,V2,… \
+            compares the lesson with KEY set to each value instead (any key a variant may set: \
+            cost, eta, batch, hidden, output, lambda, regularization, dropout, scheme, …); \
+            several --vary options combine. The verdict gives, for each variant, the first epoch \
+            at which its cost falls to half its starting value (or below --below).
+            """)
+
+    @OptionGroup var lesson: LessonOptions
+    @Option(name: .customLong("vary"), help: ArgumentHelp("Compare these values of a key.", valueName: "KEY=V1,V2,…"))
+    var vary: [String] = []
+    @Option(help: "The cost that counts as learned, instead of half the starting cost.") var below: Double?
+    @Option(help: "Print every Nth epoch in the table (the first and last always).") var every: Int?
+    @Option(help: "table, or json (one object per variant per epoch).") var format: Format = .table
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("compare prints a table or json") }
+        for item in vary {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--vary takes KEY=V1,V2,…, e.g. --vary cost=quadratic,cross-entropy")
+            }
+        }
+        if let every, every < 1 { throw ValidationError("--every must be at least 1") }
+    }
+
+    func run() throws {
+        let lesson = try self.lesson.load()
+        let contenders = try reportingLessonErrors { try variants(of: lesson) }
+        guard contenders.count >= 2 else {
+            printError("\(lesson.file):1:1: error: the lesson has no variants to compare\n  hint: add `variants:` to the lesson, or use --vary KEY=V1,V2")
+            throw ExitCode(2)
+        }
+        let base = try reportingLessonErrors { try lesson.makeRun(contenders[0].settings) }
+        let runs = try contenders.map { contender -> TrainingRun in
+            try reportingLessonErrors {
+                let network = try contender.settings.network()
+                let first = contenders[0].settings
+                guard network.sizes == base.network.sizes, contender.settings.initialization == first.initialization,
+                      contender.settings.initSeed == first.initSeed else {
+                    return try lesson.makeRun(contender.settings)  // it sets its own initial parameters
+                }
+                // The same initial parameters, so that only the setting compared differs.
+                return try TrainingRun(network: network, training: lesson.training, validation: lesson.validation,
+                                       configuration: contender.settings.training, parameters: base.initialParameters)
+            }
+        }
+        for run in runs { run.finish() }
+        let names = contenders.map(\.name)
+        switch format {
+        case .json:
+            for (name, run) in zip(names, runs) {
+                let columns = EpochColumns(run: run)
+                for s in run.epochSummaries { print(columns.json(s, variant: name).text) }
+            }
+        default:
+            printTable(lesson: lesson, names: names, runs: runs)
+            printVerdict(names: names, runs: runs)
+        }
+        let failures = zip(names, runs).compactMap { name, run in run.failure.map { "\(name): \($0)" } }
+        if !failures.isEmpty {
+            printError("training stopped at a non-finite value in " + failures.joined(separator: "; "))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The lesson and its variants, or the lesson with each --vary value.
+    func variants(of lesson: Lesson) throws -> [(name: String, settings: Settings)] {
+        if vary.isEmpty {
+            return [("lesson", lesson.settings)] + lesson.variants.map { ($0.name, $0.settings) }
+        }
+        var combinations: [[(key: String, value: String)]] = [[]]
+        for item in vary {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            let values = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            combinations = combinations.flatMap { prefix in values.map { prefix + [(parts[0], $0)] } }
+        }
+        return try combinations.map { changes in
+            (changes.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
+             try lesson.settings(variant: nil, changing: changes, source: "--vary"))
+        }
+    }
+
+    func printTable(lesson: Lesson, names: [String], runs: [TrainingRun]) {
+        print(lesson.title)
+        for (name, run) in zip(names, runs) {
+            print("  \(name): \(run.network.cost) cost, \(run.network.outputActivation) output, η = \(run.configuration.eta), M = \(run.layout.batchSize)")
+        }
+        let width = max(14, (names.map(\.count).max() ?? 0) + 2)
+        print("epoch".leftPadded(6) + names.map { $0.leftPadded(width) }.joined())
+        let last = runs.map { $0.epochSummaries.count - 1 }.max() ?? 0
+        let step = every ?? max(1, (last + 29) / 30)
+        for e in 0...last where e % step == 0 || e == last {
+            let cells = runs.map { run -> String in
+                guard e < run.epochSummaries.count else { return "-".leftPadded(width) }
+                return String(format: "%.6f", run.epochSummaries[e].cost).leftPadded(width)
+            }
+            print(String(e).leftPadded(6) + cells.joined())
+        }
+    }
+
+    func printVerdict(names: [String], runs: [TrainingRun]) {
+        let reached: [Int?] = runs.map { run in
+            let start = run.epochSummaries[0].cost
+            let target = below ?? start / 2
+            return run.epochSummaries.first { $0.cost < target }?.epoch
+        }
+        let goal = below.map { "below \($0)" } ?? "to half its starting value"
+        print("")
+        print("Verdict: the first epoch at which each cost falls \(goal):")
+        for (name, (run, epoch)) in zip(names, zip(runs, reached)) {
+            let start = String(format: "%.4f", run.epochSummaries[0].cost)
+            print("  \(name.padded(20)) \(epoch.map { "epoch \($0)" } ?? "not within \(run.epochSummaries.count - 1) epochs") (starting cost \(start))")
+        }
+        let finished = zip(names, reached).compactMap { name, e in e.map { (name, $0) } }
+        if let fastest = finished.min(by: { $0.1 < $1.1 }) {
+            for (name, epoch) in finished where name != fastest.0 {
+                let ratio = Double(epoch) / Double(max(fastest.1, 1))
+                print("  \(fastest.0) gets there \(String(format: "%.1f", ratio))× sooner than \(name)")
+            }
+            for (name, e) in zip(names, reached) where e == nil {
+                print("  \(name) never gets there in this run; \(fastest.0) does by epoch \(fastest.1)")
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import DeltaCore
+import DeltaLessons
+import Foundation
+
+@main
+struct DeltaTrace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deltatrace",
+        abstract: "Step through how a neural network learns, one operation at a time.",
+        discussion: """
+            Lessons are YAML files in lessons/. Name one by its path, its number or its name \
+            (see `deltatrace lessons`). Bad lesson files are reported as FILE:LINE:COLUMN and \
+            exit with status 2.
+            """,
+        subcommands: [Lessons.self, Run.self, Trace.self, Compare.self, Check.self])
+}
+
+/// Prints a message to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Runs a body, turning a lesson problem into its located message and exit status 2.
+func reportingLessonErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as LessonError {
+        printError(error.description)
+        throw ExitCode(2)
+    }
+}
+
+/// The lesson a command works on, with `--variant`.
+struct LessonOptions: ParsableArguments {
+    @Argument(help: "A lesson: a path to a .yaml file, or a bundled lesson's number or name.")
+    var lesson: String
+
+    /// Loads the lesson.
+    func load() throws -> Lesson {
+        try reportingLessonErrors {
+            try Lesson.load(path: try LessonLocator.resolve(lesson))
+        }
+    }
+}
+
+/// Output formats.
+enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import DeltaCore
+import DeltaLessons
+
+struct Trace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the full trace as JSON Lines: one object per update.",
+        discussion: """
+            Each object has epoch, update, cost (the minibatch's mean cost before the update, \
+            without penalty), examples (index, x, y, cost, and per layer l: z, a, delta, and \
+            the dropout mask), and layers (w_before, b_before, grad_w, grad_b, w_after, \
+            b_after, with w[i][j] = w_{l,i,j} counted from 0). Numbers have full double precision.
+            """)
+
+    enum TraceFormat: String, ExpressibleByArgument { case json }
+
+    @OptionGroup var lesson: LessonOptions
+    @Option(help: "Trace one of the lesson's variants instead.") var variant: String?
+    @Option(help: "Only the first K updates.") var updates: Int?
+    @Option(help: "Only the updates of the first N epochs.") var epochs: Int?
+    @Option(help: "json (JSON Lines).") var format: TraceFormat = .json
+
+    func validate() throws {
+        if updates != nil && epochs != nil { throw ValidationError("give --updates or --epochs, not both") }
+        if let updates, updates < 1 { throw ValidationError("--updates must be at least 1") }
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+    }
+
+    func run() throws {
+        let lesson = try self.lesson.load()
+        let run = try reportingLessonErrors { try lesson.makeRun(variant: variant) }
+        let limit = updates ?? epochs.map { $0 * run.layout.updatesPerEpoch } ?? run.layout.totalUpdates
+        for g in 0..<min(limit, run.layout.totalUpdates) {
+            run.advance(through: g)
+            guard let last = run.lastTracedUpdate, g <= last else { break }
+            print(Trace.json(run.trace(ofUpdate: g)).text)
+        }
+        if let failure = run.failure {
+            printError("training stopped at the first non-finite value: \(failure)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// One update as JSON.
+    static func json(_ t: UpdateTrace) -> JSON {
+        let network = t.network, L = network.L
+        let examples: [JSON] = (1...t.M).map { m in
+            let layers: [JSON] = (1...L).map { l in
+                let nodes = 0..<network.n(l)
+                var pairs: [(String, JSON)] = [
+                    ("l", .integer(l)),
+                    ("z", .numbers(nodes.map { t.z(m, l, $0) })),
+                    ("a", .numbers(nodes.map { t.a(m, l, $0) })),
+                    ("delta", .numbers(nodes.map { t.delta(m, l, $0) })),
+                ]
+                if !t.mask.isEmpty && l < L { pairs.append(("mask", .numbers(nodes.map { t.isDropped(m, l, $0) ? 0 : 1 }))) }
+                return .object(pairs)
+            }
+            let outputs = 0..<network.n(L)
+            return .object([
+                ("index", .integer(t.exampleIndices[m - 1])),
+                ("x", .numbers((0..<network.n(0)).map { t.x(m, $0) })),
+                ("y", .numbers(outputs.map { t.y(m, $0) })),
+                ("cost", .number(t.costs[m - 1])),
+                ("dC_da", .numbers(outputs.map { t.costGradient(m, $0) })),
+                ("f_prime", .numbers(outputs.map { t.outputDerivative(m, $0) })),
+                ("layers", .array(layers)),
+            ])
+        }
+        let layers: [JSON] = (1...L).map { l in
+            .object([
+                ("l", .integer(l)),
+                ("w_before", .matrix(t.before.weightMatrix(network, layer: l))),
+                ("b_before", .numbers(t.before.biasVector(network, layer: l))),
+                ("grad_w", .matrix((0..<network.n(l - 1)).map { i in (0..<network.n(l)).map { t.weightGradient(l, i, $0) } })),
+                ("grad_b", .numbers((0..<network.n(l)).map { t.biasGradient(l, $0) })),
+                ("w_after", .matrix(t.after.weightMatrix(network, layer: l))),
+                ("b_after", .numbers(t.after.biasVector(network, layer: l))),
+            ])
+        }
+        var pairs: [(String, JSON)] = [
+            ("epoch", .integer(t.epoch)), ("update", .integer(t.update)), ("cost", .number(t.cost)),
+            ("examples", .array(examples)), ("layers", .array(layers)),
+        ]
+        if let failure = t.failure { pairs.append(("failure", .string(failure.description))) }
+        return .object(pairs)
+    }
+}
