@@ -23,6 +23,8 @@ let package = Package(
         .executableTarget(name: "deltatrace", dependencies: [
             "DeltaCore", "DeltaLessons", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Runs the real binary on real lesson files and reads what it prints.
+        .testTarget(name: "DeltaTraceCLITests", dependencies: ["deltatrace"]),
         // Times training, tracing and stepping on the bundled digits (build with -c release).
         .executableTarget(name: "deltatrace-bench", dependencies: ["DeltaCore"]),
     ]
