@@ -55,9 +55,19 @@ import Testing
         #expect(trace.a(1, 1, 0) == 1.0)
         #expect(close(trace.cost, 800, 1e-15))  // −ln(1 − σ(800)) = softplus(800) = 800
         #expect(trace.delta(1, 1, 0) == 1)  // a − y
-        #expect(trace.costGradient(1, 0).isFinite)
+        // The factors are honest: 1/(1 − a) = 1 + e^800 overflows, σ′(800) underflows.
+        #expect(trace.costGradient(1, 0) == .infinity && trace.outputDerivative(1, 0) == 0)
         run.finish()
         #expect(run.failure == nil)
+    }
+
+    @Test func theFactorsOfASaturatedOutputErrorKeepTheirPrecision() throws {
+        // z = 20: 1 − σ(20) ≈ 2e−9 has only 7 correct digits if taken as 1 − a.
+        let trace = try saturatedNeuron(w: 10, b: 10, cost: .crossEntropy).trace(ofUpdate: 0)
+        let e20 = 485165195.4097903  // e^20
+        #expect(close(trace.costGradient(1, 0), 1 + e20, 1e-15))
+        #expect(close(trace.outputDerivative(1, 0), e20 / ((1 + e20) * (1 + e20)), 1e-14))
+        #expect(close(trace.costGradient(1, 0) * trace.outputDerivative(1, 0), trace.delta(1, 1, 0), 1e-14))
     }
 
     @Test func mseIsTheQuadraticCostTimesTwoOverNL() throws {

@@ -31,6 +31,31 @@ import Testing
         #expect(other.currentParameters != first.currentParameters)
     }
 
+    /// FNV-1a over the bits of every number of every update of the busy run: the same on
+    /// every machine and Swift version, or determinism is broken.
+    @Test func theBusyRunHasAFixedFingerprint() throws {
+        let run = try busyRun()
+        run.finish()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ values: [Double]) {
+            for v in values {
+                var bits = v.bitPattern
+                for _ in 0..<8 {
+                    hash = (hash ^ (bits & 0xff)) &* 0x0000_0100_0000_01b3
+                    bits >>= 8
+                }
+            }
+        }
+        for g in 0..<run.layout.totalUpdates {
+            let t = run.trace(ofUpdate: g)
+            mix(t.z + t.a + t.delta + t.mask + t.costGradient + t.outputDerivative + t.costs)
+            mix(t.weightGradient + t.biasGradient + t.after.weights + t.after.biases)
+            mix(t.exampleIndices.map(Double.init))
+        }
+        for s in run.epochSummaries { mix([s.cost, s.penalty, s.accuracy ?? -1]) }
+        #expect(hash == 4_810_583_992_193_082_629)
+    }
+
     @Test func shufflingAndDropoutAreReallyUsed() throws {
         let run = try busyRun()
         let orders = (1...3).map { Array(run.examples(epoch: $0, update: 1)) }
@@ -86,7 +111,9 @@ import Testing
     }
 
     @Test func forwardThenBackReturnsToTheSameState() throws {
-        let run = try busyRun(epochs: 10)
+        // Checkpoints every few updates, so stepping back also replays updates in between.
+        let run = try busyRun(epochs: 10, checkpointBudget: 6 * 8 * 8 * 6)
+        #expect(run.checkpointInterval > 1)
         let cursor = TraceCursor(run: run)
         for _ in 0..<17 { cursor.stepForward() }
         let start = screen(cursor)

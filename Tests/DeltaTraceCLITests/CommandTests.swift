@@ -98,6 +98,6 @@ let mazurLesson = """
         let outcome = try withFiles(["d.yaml": lesson]) { try deltatrace(["run", $0.appendingPathComponent("d.yaml").path, "--format", "csv"]) }
         #expect(outcome.status == 1)
         #expect(outcome.lines.count == 1 + 78)
-        #expect(outcome.stderr.contains("training stopped at the first non-finite value: C = inf at epoch 78, update 1, example 1, output error"))
+        #expect(outcome.stderr.contains("training stopped at the first non-finite value: C = inf at epoch 78, update 1, example 1, output error (output node 1 furthest from its target)"))
     }
 }

@@ -24,6 +24,8 @@ public struct StepExplanation: Sendable {
         case weight(layer: Int, i: Int, j: Int)
         /// The bias b_{l,j}.
         case bias(layer: Int, j: Int)
+        /// The cost C of the example (computed with the output, shown with its error).
+        case cost
     }
 
     /// One target's equations, bound and substituted.
@@ -71,8 +73,8 @@ public struct StepExplanation: Sendable {
             targets = (0..<network.n(l)).map { .node(layer: l, j: $0) }
             facts += StepExplanation.nodeFacts(trace, m: m, layer: l, cancelled: false)
         case .outputError(let m):
-            general = [formulas.outputError().binding(["L": L])]
-            targets = (0..<network.n(L)).map { .node(layer: L, j: $0) }
+            general = [formulas.outputError().binding(["L": L]), formulas.cost().binding(["L": L])]
+            targets = (0..<network.n(L)).map { .node(layer: L, j: $0) } + [.cost]
             let simplification = network.cost.simplification(with: network.outputActivation)
             if let simplification {
                 facts.append(.derivativeCancels(cost: network.cost, activation: network.outputActivation, simplification: simplification))
@@ -107,6 +109,9 @@ public struct StepExplanation: Sendable {
         case (.feedforward(_, let l), .node(_, let j)):
             equations = formulas.feedforward(layer: l).map { $0.binding(["l": l, "j": j + 1]) }
             results = [trace.z(m!, l, j), trace.a(m!, l, j)]
+        case (.outputError, .cost):
+            equations = [formulas.cost().binding(["L": network.L])]
+            results = [trace.costs[m! - 1]]
         case (.outputError, .node(let L, let j)):
             equations = [formulas.outputError().binding(["L": L, "j": j + 1])]
             results = [trace.delta(m!, L, j)]

@@ -60,7 +60,7 @@ struct Formulas {
         if output.isElementwise {
             forms = [
                 .multiply([.partial(C, .sym(.a, L, j)), derivativeName(output, z: .sym(.z, L, j))]),
-                .multiply([costGradient(j: j), derivativeForm(output, node: j, layer: L, usesActivation: true)]),
+                .multiply([costGradient(j: j), derivativeForm(output, node: j, layer: L)]),
             ]
         } else {
             // Softmax: δ_j = Σ_k ∂C/∂a_k ∂a_k/∂z_j with ∂a_k/∂z_j = a_k (1[j = k] − a_j).
@@ -76,6 +76,24 @@ struct Formulas {
         case nil: break
         }
         return Equation(.sym(.delta, L, j), forms)
+    }
+
+    /// C, the cost of one example, written out for the cost function (summed over the
+    /// output nodes j).
+    func cost() -> Equation {
+        let L = Formulas.L, j = Formulas.j
+        let a = E.sym(.a, L, j), y = E.sym(.y, j)
+        func sum(_ body: Expr) -> Expr { .sum(Summation("j", to: .sym(.nodes, L), body)) }
+        let form: Expr
+        switch network.cost {
+        case .mse: form = .divide(sum(.power(.subtract(y, a), 2)), .sym(.nodes, L))
+        case .quadratic: form = .multiply([.number(0.5), sum(.power(.subtract(y, a), 2))])
+        case .crossEntropy:
+            form = .negate(sum(.add([.multiply([y, .apply(.ln, a)]),
+                                     .multiply([.subtract(one(), y), .apply(.ln, .subtract(one(), a))])])))
+        case .logLikelihood: form = .negate(sum(.multiply([y, .apply(.ln, a)])))
+        }
+        return Equation(C, [form])
     }
 
     /// ∂C/∂a_{L,j} written out for the cost.
@@ -106,7 +124,7 @@ struct Formulas {
         var forms: [Expr] = [.multiply([derivativeName(f, z: .sym(.z, lMinus1, i))] + factor + [back])]
         // With dropout the stored a is scaled, so the a(1 − a) form would not hold.
         if !dropped, f == .sigmoid || f == .tanh {
-            forms.append(.multiply([derivativeForm(f, node: i, layer: lMinus1, usesActivation: true), back]))
+            forms.append(.multiply([derivativeForm(f, node: i, layer: lMinus1), back]))
         }
         return Equation(.sym(.delta, lMinus1, i), forms)
     }
@@ -163,7 +181,7 @@ struct Formulas {
 
     /// f′ written through the activation where the lecture does: a(1 − a) for σ,
     /// 1 − a² for tanh; otherwise by name.
-    private func derivativeForm(_ f: Activation, node: Index, layer: Index, usesActivation: Bool) -> Expr {
+    private func derivativeForm(_ f: Activation, node: Index, layer: Index) -> Expr {
         let a = E.sym(.a, layer, node)
         switch f {
         case .sigmoid: return .multiply([a, .subtract(one(), a)])

@@ -11,18 +11,20 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
     case quadratic
     /// Binary cross-entropy, summed over the output nodes:
     /// C = −Σ_j [y_j ln a_j + (1 − y_j) ln(1 − a_j)], so
-    /// ∂C/∂a_j = −y_j / a_j + (1 − y_j) / (1 − a_j). Needs outputs in (0, 1).
+    /// ∂C/∂a_j = −y_j / a_j + (1 − y_j) / (1 − a_j). For sigmoid outputs.
     case crossEntropy = "cross-entropy"
     /// Log-likelihood: C = −ln a_k for the true class k, written −Σ_j y_j ln a_j so that it
     /// also reads off a one-hot y; ∂C/∂a_j = −y_j / a_j. Needs positive outputs.
     case logLikelihood = "log-likelihood"
 
-    /// Whether the cost is defined for every output this activation can produce: the two
-    /// logarithmic costs need outputs in (0, 1), which only sigmoid and softmax guarantee.
+    /// Whether the cost is defined for every output this activation can produce:
+    /// cross-entropy needs each output in (0, 1) on its own (sigmoid), log-likelihood needs
+    /// positive outputs (sigmoid, or softmax as the lecture pairs it).
     public func isDefined(for output: Activation) -> Bool {
         switch self {
         case .mse, .quadratic: return true
-        case .crossEntropy, .logLikelihood: return output == .sigmoid || output == .softmax
+        case .crossEntropy: return output == .sigmoid
+        case .logLikelihood: return output == .sigmoid || output == .softmax
         }
     }
 
@@ -39,60 +41,59 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
 
     /// The cost of one example.
     ///
-    /// The logarithmic costs are computed from z, not from a, when the output is sigmoid
-    /// or softmax: ln σ(z) = −softplus(−z), ln(1 − σ(z)) = −softplus(z) and
-    /// ln softmax_j(z) = z_j − ln Σ_k e^{z_k}. So a node that saturates to a = 1.0 exactly
-    /// still has a finite, correct cost, and y ln a counts as 0 when y = 0.
+    /// The logarithmic costs are computed from z, not from a: ln σ(z) = −softplus(−z),
+    /// ln(1 − σ(z)) = −softplus(z) and ln softmax_j(z) = z_j − ln Σ_k e^{z_k}. So a node that
+    /// saturates to a = 1.0 exactly still has a finite, correct cost, and y ln a counts as 0
+    /// when y = 0.
     @inlinable
     public func value(
         z: UnsafePointer<Double>, a: UnsafePointer<Double>, y: UnsafePointer<Double>,
         count n: Int, output: Activation
     ) -> Double {
+        var s = 0.0
         switch self {
         case .mse, .quadratic:
-            var s = 0.0
             for j in 0..<n {
                 let e = y[j] - a[j]
                 s += e * e
             }
             return self == .mse ? s / Double(n) : s / 2
         case .crossEntropy:
-            var s = 0.0
             for j in 0..<n {
-                let (lnA, lnOneMinusA) = Cost.logs(j, z: z, a: a, count: n, output: output)
-                s += Cost.weighted(y[j], lnA) + Cost.weighted(1 - y[j], lnOneMinusA)
+                s += Cost.weighted(y[j], -Cost.softplus(-z[j])) + Cost.weighted(1 - y[j], -Cost.softplus(z[j]))
             }
-            return -s
         case .logLikelihood:
-            var s = 0.0
+            let lse = output == .softmax ? Cost.logSumExp(z, n) : 0
             for j in 0..<n where y[j] != 0 {
-                s += y[j] * Cost.logs(j, z: z, a: a, count: n, output: output).lnA
+                s += y[j] * (output == .softmax ? z[j] - lse : -Cost.softplus(-z[j]))
             }
-            return -s
         }
+        return -s
     }
 
     /// ∂C/∂a_j for every output node j.
     ///
-    /// Where a saturates to exactly 0 or 1 the quotients y/a and (1 − y)/(1 − a) are taken
-    /// with the denominator raised to the smallest normal double, so they stay finite; the
-    /// output error then uses the exact simplification where one exists.
+    /// For the logarithmic costs the quotients are taken from z, so they keep their
+    /// precision when a node saturates: for a sigmoid output 1/a = 1 + e^−z and
+    /// 1/(1 − a) = 1 + e^z, for softmax 1/a_j = e^{ln Σ_k e^{z_k} − z_j}. (Beyond |z| ≈ 709
+    /// they are honestly ∞; δ_L then comes from the exact simplification.)
     @inlinable
     public func gradient(
-        a: UnsafePointer<Double>, y: UnsafePointer<Double>, count n: Int,
-        into dCda: UnsafeMutablePointer<Double>
+        z: UnsafePointer<Double>, a: UnsafePointer<Double>, y: UnsafePointer<Double>, count n: Int,
+        output: Activation, into dCda: UnsafeMutablePointer<Double>
     ) {
-        let tiny = Double.leastNormalMagnitude
+        let lse = self == .logLikelihood && output == .softmax ? Cost.logSumExp(z, n) : 0
         for j in 0..<n {
             switch self {
             case .mse: dCda[j] = -2 * (y[j] - a[j]) / Double(n)
             case .quadratic: dCda[j] = a[j] - y[j]
             case .crossEntropy:
-                let first = y[j] == 0 ? 0 : y[j] / max(a[j], tiny)
-                let second = y[j] == 1 ? 0 : (1 - y[j]) / max(1 - a[j], tiny)
+                let first = y[j] == 0 ? 0 : y[j] * (1 + PortableMath.exp(-z[j]))
+                let second = y[j] == 1 ? 0 : (1 - y[j]) * (1 + PortableMath.exp(z[j]))
                 dCda[j] = -first + second
             case .logLikelihood:
-                dCda[j] = y[j] == 0 ? 0 : -y[j] / max(a[j], tiny)
+                let inverse = output == .softmax ? PortableMath.exp(lse - z[j]) : 1 + PortableMath.exp(-z[j])
+                dCda[j] = y[j] == 0 ? 0 : -y[j] * inverse
             }
         }
     }
@@ -103,32 +104,15 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
         y == 0 ? 0 : y * lnV
     }
 
-    /// ln a_j and ln(1 − a_j), from z where the activation allows it.
+    /// ln Σ_k e^{z_k}, as z_max + ln(1 + Σ_{k≠max} e^{z_k − z_max}) so that it neither
+    /// overflows nor loses the small terms when one z dominates.
     @usableFromInline
-    static func logs(
-        _ j: Int, z: UnsafePointer<Double>, a: UnsafePointer<Double>, count n: Int,
-        output: Activation
-    ) -> (lnA: Double, lnOneMinusA: Double) {
-        switch output {
-        case .sigmoid:
-            return (-softplus(-z[j]), -softplus(z[j]))
-        case .softmax:
-            var largest = -Double.infinity, largestOthers = -Double.infinity
-            for k in 0..<n {
-                largest = max(largest, z[k])
-                if k != j { largestOthers = max(largestOthers, z[k]) }
-            }
-            var all = 0.0, others = 0.0
-            for k in 0..<n {
-                all += PortableMath.exp(z[k] - largest)
-                if k != j { others += PortableMath.exp(z[k] - largestOthers) }
-            }
-            let lse = largest + PortableMath.log(all)
-            let lseOthers = n > 1 ? largestOthers + PortableMath.log(others) : -Double.infinity
-            return (z[j] - lse, lseOthers - lse)
-        case .tanh, .relu, .linear:
-            return (PortableMath.log(a[j]), PortableMath.log1p(-a[j]))
-        }
+    static func logSumExp(_ z: UnsafePointer<Double>, _ n: Int) -> Double {
+        var top = 0
+        for k in 1..<max(n, 1) where z[k] > z[top] { top = k }
+        var others = 0.0
+        for k in 0..<n where k != top { others += PortableMath.exp(z[k] - z[top]) }
+        return z[top] + PortableMath.log1p(others)
     }
 
     /// softplus(x) = ln(1 + e^x), without overflow for large x.
@@ -141,7 +125,7 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
 /// An exact closed form of the output error δ_L in which f′(z) has cancelled.
 public enum OutputErrorSimplification: Sendable, Hashable {
     /// δ_{L,j} = a_{L,j} − y_j: cross-entropy with sigmoid, log-likelihood with softmax
-    /// (for targets that sum to 1).
+    /// (for targets that sum to 1, which a run requires).
     case activationMinusTarget
     /// δ_{L,j} = y_j (a_{L,j} − 1): log-likelihood with sigmoid outputs.
     case targetTimesActivationMinusOne

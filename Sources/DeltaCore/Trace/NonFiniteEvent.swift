@@ -27,9 +27,10 @@ public struct NonFiniteEvent: Error, Sendable, Hashable, CustomStringConvertible
     public let quantity: Quantity
     /// The layer l.
     public let layer: Int
-    /// The node j (for z, a, δ, a bias or its gradient; the target node of a weight).
+    /// The node j, from 0 (for z, a, δ, a bias or its gradient; the target node of a
+    /// weight; for a cost, the output node with the largest error).
     public let node: Int?
-    /// The node i of layer l − 1 that a weight comes from.
+    /// The node i of layer l − 1 that a weight comes from, from 0.
     public let from: Int?
     /// The value: NaN, +∞ or −∞.
     public let value: Double
@@ -44,6 +45,8 @@ public struct NonFiniteEvent: Error, Sendable, Hashable, CustomStringConvertible
         self.value = value
     }
 
+    /// "δ_{2,1} = nan at epoch 3, update 1, example 2, backpropagate l=3", with nodes
+    /// numbered from 1 as in the lecture.
     public var description: String {
         var what: String
         switch quantity {
@@ -56,7 +59,11 @@ public struct NonFiniteEvent: Error, Sendable, Hashable, CustomStringConvertible
         case .weight: what = "w"
         case .bias: what = "b"
         }
-        if let from, let node { what += "_{\(layer),\(from),\(node)}" } else if let node { what += "_{\(layer),\(node)}" }
+        // In the lecture's numbering: nodes from 1.
+        if quantity == .cost {
+            return "C = \(value) at \(position)" + (node.map { " (output node \($0 + 1) furthest from its target)" } ?? "")
+        }
+        if let from, let node { what += "_{\(layer),\(from + 1),\(node + 1)}" } else if let node { what += "_{\(layer),\(node + 1)}" }
         return "\(what) = \(value) at \(position)"
     }
 }

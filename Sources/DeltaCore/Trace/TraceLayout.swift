@@ -48,7 +48,7 @@ public struct TraceLayout: Sendable, Hashable {
 
     /// Whether a position names a step that exists in this run.
     public func contains(_ p: TracePosition) -> Bool {
-        guard (1...epochs).contains(p.epoch), (1...updatesPerEpoch).contains(p.update) else { return false }
+        guard epochs >= 1, (1...epochs).contains(p.epoch), (1...updatesPerEpoch).contains(p.update) else { return false }
         let M = examples(inUpdate: p.update), L = layers
         switch p.step {
         case .feedforward(let m, let l): return (1...M).contains(m) && (1...L).contains(l)

@@ -136,7 +136,7 @@ final class Engine {
         let nodes = s * network.nodeCount + network.nodeOffset(L)
         let zL = z.baseAddress! + nodes, aL = a.baseAddress! + nodes, dL = delta.baseAddress! + nodes
         let yL = y.baseAddress! + s * n, g = dCda.baseAddress! + s * n, f = fPrime.baseAddress! + s * n
-        network.cost.gradient(a: aL, y: yL, count: n, into: g)
+        network.cost.gradient(z: zL, a: aL, y: yL, count: n, output: output, into: g)
         for j in 0..<n { f[j] = output.isElementwise ? output.derivative(zL[j]) : aL[j] * (1 - aL[j]) }
         switch network.cost.simplification(with: output) {
         case .activationMinusTarget?:
@@ -173,8 +173,9 @@ final class Engine {
             let row = wl + i * nOut
             var sum = 0.0
             for j in 0..<nOut { sum += row[j] * dl[j] }
-            let factor = configuration.dropout > 0 ? rPrev[i] * scale : 1
-            dPrev[i] = f.derivative(zPrev[i]) * factor * sum
+            let factor = (configuration.dropout > 0 ? rPrev[i] * scale : 1) * f.derivative(zPrev[i])
+            // A dropped or inactive node passes back no error, however large the sum.
+            dPrev[i] = factor == 0 ? 0 : factor * sum
         }
         for i in 0..<nIn where !dPrev[i].isFinite { return (i, dPrev[i]) }
         return nil
@@ -222,7 +223,8 @@ final class Engine {
             costs[slot] = cost(slot: slot, y: target)
             if !costs[slot].isFinite {
                 return Outcome(cost: .nan, failure: NonFiniteEvent(
-                    position: at(.outputError(example: m)), quantity: .cost, layer: L, node: nil, value: costs[slot]))
+                    position: at(.outputError(example: m)), quantity: .cost, layer: L,
+                    node: worstOutput(slot: slot, y: target), value: costs[slot]))
             }
             if let (j, value) = outputError(slot: slot) {
                 return Outcome(cost: .nan, failure: NonFiniteEvent(
@@ -240,20 +242,21 @@ final class Engine {
         }
         var total = 0.0
         for s in 0..<M { total += costs[s] }
-        for l in stride(from: L, through: 1, by: -1) {
-            if let failure = descend(layer: l, batchSize: M, position: at(.gradientDescent(layer: l))) {
-                return Outcome(cost: total / Double(M), failure: failure)
-            }
-        }
-        return Outcome(cost: total / Double(M), failure: nil)
+        return Outcome(cost: total / Double(M), failure: descend(batchSize: M) { at(.gradientDescent(layer: $0)) })
     }
 
-    /// Sets z, a, δ and the output-layer values of the first M slots to 0, so that a
-    /// recorded update that stops early shows 0 for what it never computed.
+    /// Sets z, a, δ and the output-layer values of the first M slots to 0 and their masks
+    /// to 1, so that a recorded update that stops early shows 0 for what it never computed,
+    /// whatever the engine computed before.
     func clearSlots(_ M: Int) {
         let nodes = M * network.nodeCount, outputs = M * network.n(network.L)
-        for buffer in [z, a, delta] { buffer.baseAddress!.update(repeating: 0, count: nodes) }
-        for buffer in [y, dCda, fPrime] { buffer.baseAddress!.update(repeating: 0, count: outputs) }
+        z.baseAddress!.update(repeating: 0, count: nodes)
+        a.baseAddress!.update(repeating: 0, count: nodes)
+        delta.baseAddress!.update(repeating: 0, count: nodes)
+        mask.baseAddress!.update(repeating: 1, count: nodes)
+        y.baseAddress!.update(repeating: 0, count: outputs)
+        dCda.baseAddress!.update(repeating: 0, count: outputs)
+        fPrime.baseAddress!.update(repeating: 0, count: outputs)
         costs.baseAddress!.update(repeating: 0, count: M)
     }
 
@@ -273,33 +276,43 @@ final class Engine {
         }
     }
 
-    /// Gradient descent on layer l: ∂C_0/∂w = Σ_m a δ / M, then
+    /// Gradient descent: ∂C_0/∂w = Σ_m a δ / M for every layer, then for l = L … 1
     /// w → w − η ∂C_0/∂w with the regulariser's term, and b → b − η ∂C_0/∂b.
-    func descend(layer l: Int, batchSize M: Int, position: TracePosition) -> NonFiniteEvent? {
+    ///
+    /// Every new value is checked before any is written, so a non-finite one stops
+    /// training with the parameters as they were before the update.
+    func descend(batchSize M: Int, position: (Int) -> TracePosition) -> NonFiniteEvent? {
         let eta = configuration.eta, n = data.count, regularization = configuration.regularization
-        let nIn = network.n(l - 1), nOut = network.n(l)
-        let wo = network.weightOffset(l), bo = network.biasOffset(l)
         let count = Double(M)
-        for k in wo..<(wo + nIn * nOut) {
-            gradW[k] /= count
-            w[k] = regularization.update(w[k], gradient: gradW[k], eta: eta, trainingSetSize: n)
+        for k in 0..<gradW.count { gradW[k] /= count }
+        for k in 0..<gradB.count { gradB[k] /= count }
+        for l in stride(from: network.L, through: 1, by: -1) {
+            let nOut = network.n(l), wo = network.weightOffset(l), bo = network.biasOffset(l)
+            for k in wo..<network.weightOffset(l + 1) {
+                let updated = regularization.update(w[k], gradient: gradW[k], eta: eta, trainingSetSize: n)
+                guard gradW[k].isFinite, updated.isFinite else {
+                    return NonFiniteEvent(position: position(l), quantity: gradW[k].isFinite ? .weight : .weightGradient,
+                                          layer: l, node: (k - wo) % nOut, from: (k - wo) / nOut,
+                                          value: gradW[k].isFinite ? updated : gradW[k])
+                }
+            }
+            for k in bo..<network.biasOffset(l + 1) where !gradB[k].isFinite || !(b[k] - eta * gradB[k]).isFinite {
+                return NonFiniteEvent(position: position(l), quantity: gradB[k].isFinite ? .bias : .biasGradient,
+                                      layer: l, node: k - bo, value: gradB[k].isFinite ? b[k] - eta * gradB[k] : gradB[k])
+            }
         }
-        for k in bo..<(bo + nOut) {
-            gradB[k] /= count
-            b[k] -= eta * gradB[k]
-        }
-        for k in wo..<(wo + nIn * nOut) where !gradW[k].isFinite || !w[k].isFinite {
-            let i = (k - wo) / nOut, j = (k - wo) % nOut
-            let bad = !gradW[k].isFinite
-            return NonFiniteEvent(position: position, quantity: bad ? .weightGradient : .weight,
-                                  layer: l, node: j, from: i, value: bad ? gradW[k] : w[k])
-        }
-        for k in bo..<(bo + nOut) where !gradB[k].isFinite || !b[k].isFinite {
-            let bad = !gradB[k].isFinite
-            return NonFiniteEvent(position: position, quantity: bad ? .biasGradient : .bias,
-                                  layer: l, node: k - bo, value: bad ? gradB[k] : b[k])
-        }
+        for k in 0..<w.count { w[k] = regularization.update(w[k], gradient: gradW[k], eta: eta, trainingSetSize: n) }
+        for k in 0..<b.count { b[k] -= eta * gradB[k] }
         return nil
+    }
+
+    /// The output node whose error (y_j − a_j) is largest, to name in a report of a
+    /// non-finite cost.
+    func worstOutput(slot s: Int, y target: UnsafePointer<Double>) -> Int {
+        let aL = a.baseAddress! + s * network.nodeCount + network.nodeOffset(network.L)
+        var worst = 0
+        for j in 0..<network.n(network.L) where !(abs(target[j] - aL[j]) <= abs(target[worst] - aL[worst])) { worst = j }
+        return worst
     }
 
     // MARK: Evaluation

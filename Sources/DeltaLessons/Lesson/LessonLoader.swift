@@ -171,7 +171,7 @@ extension Lesson {
     /// Checks what no single key can: pairings, explicit shapes, and the size of a trace.
     static func validate(_ s: Settings, at location: SourceLocation) throws {
         let network = try s.network()
-        if s.output == .softmax && s.cost != .logLikelihood && s.cost != .crossEntropy {
+        if s.output == .softmax && s.cost != .logLikelihood {
             throw LessonError(s.location("cost", or: location), "softmax outputs do not pair with the \(s.cost) cost",
                               hint: "use `cost: log-likelihood` with softmax (the lecture's pairing), or a sigmoid output for \(s.cost)")
         }

@@ -57,9 +57,12 @@ public struct Settings: Sendable, Hashable {
         case .softmaxSingleNode:
             return LessonError(location("output", or: fallback), "softmax over a single output node is always 1 and cannot learn",
                                hint: "give the output layer one node per class, or use `output: sigmoid` for one node")
+        case .costUndefined(.crossEntropy, _):
+            return LessonError(location("cost", or: fallback), "the cross-entropy cost needs sigmoid outputs, each a probability in (0, 1) of its own",
+                               hint: "use `output: sigmoid`, or `cost: log-likelihood` with `output: softmax`")
         case .costUndefined(let cost, let output):
             return LessonError(location("cost", or: fallback), "the \(cost) cost takes the logarithm of the output, which \(output) outputs can make 0 or negative",
-                               hint: "pair \(cost) with `output: sigmoid` or `output: softmax`, or use `cost: mse` or `cost: quadratic`")
+                               hint: "pair \(cost) with `output: softmax`, or use `cost: mse` or `cost: quadratic`")
         }
     }
 }
