@@ -55,6 +55,7 @@ public enum GradientCheck {
 
     /// Checks every parameter of a network on a minibatch of examples.
     ///
+    /// - Precondition: the examples and parameters fit the network, and 0 ≤ dropout < 1.
     /// - Parameters:
     ///   - trainingSetSize: n in the penalty (λ/2n) Σ w² or (λ/n) Σ |w|; the number of
     ///     examples when nil.
@@ -66,6 +67,11 @@ public enum GradientCheck {
         regularization: Regularization = .none, trainingSetSize: Int? = nil,
         dropout: Double = 0, seed: UInt64 = 1, step h: Double = 1e-3, floor: Double = 1e-5
     ) -> Report {
+        precondition(examples.inputWidth == network.n(0) && examples.targetWidth == network.n(network.L),
+                     "the examples do not fit the network")
+        precondition(parameters.weights.count == network.weightCount && parameters.biases.count == network.biasCount,
+                     "the parameters do not fit the network")
+        precondition(dropout >= 0 && dropout < 1, "the dropout probability must be in [0, 1)")
         let n = trainingSetSize ?? examples.count
         let configuration = TrainingConfiguration(eta: 1, batchSize: examples.count, epochs: 1, seed: seed,
                                                   regularization: regularization, dropout: dropout)

@@ -215,6 +215,8 @@ public final class TrainingRun {
     /// The network's output a_L for an input, with the given parameters and no dropout.
     public func output(for x: [Double], parameters: Parameters) -> [Double] {
         precondition(x.count == network.n(0), "the input needs \(network.n(0)) values")
+        precondition(parameters.weights.count == network.weightCount && parameters.biases.count == network.biasCount,
+                     "the parameters do not fit the network")
         replay.load(parameters)
         return replay.output(for: x)
     }
@@ -222,6 +224,8 @@ public final class TrainingRun {
     /// The mean cost (without regularisation) and accuracy over a dataset, with the given
     /// parameters and no dropout.
     public func evaluate(_ dataset: Dataset, parameters: Parameters) -> (cost: Double, accuracy: Double?) {
+        precondition(dataset.inputWidth == network.n(0) && dataset.targetWidth == network.n(network.L),
+                     "the dataset does not fit the network")
         replay.load(parameters)
         return replay.evaluate(dataset, accuracy: accuracyRule)
     }
