@@ -61,6 +61,9 @@ func lessonError(_ text: String, file: String = "bad.yaml") -> LessonError? {
         (minimalLesson + "\ninit:\n  weights: [[[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]]]", 14, 12, "weights[0][0] has 3 entries; layer 1 has 2 nodes", "one row per node"),
         (minimalLesson.replacingOccurrences(of: "  inputs: [[0.0, 1.0], [1.0, 0.0]]\n  targets: [[1.0, 0.0], [0.0, 1.0]]", with: "  file: nowhere.csv\n  class: label"), 8, 9, "no data file at nowhere.csv", "relative to the lesson"),
         (minimalLesson.replacingOccurrences(of: "title: Test\n", with: ""), 1, 1, "a lesson needs `title`", "title:"),
+        (minimalLesson + "\nquestions:\n  - {at: {step: output-error}, ask: w?, answer: {quantity: w, layer: 0}}", 14, 70, "`w` has no layer 0", "it belongs to layer 1"),
+        (minimalLesson + "\nquestions:\n  - {at: {step: output-error}, ask: a?, answer: {quantity: a, node: 3}}", 14, 69, "layer 1 has no node 3", "1…2"),
+        (minimalLesson + "\nbeats:\n  - {at: {epoch: 4}, say: hi}", 14, 10, "there is no step epoch 4", "epochs run 1…3"),
     ]
 
     @Test(arguments: 0..<badLessons.count)

@@ -150,7 +150,7 @@ public struct TraceValue: Sendable, Hashable {
 
     /// The value in a trace, for example m (from 1).
     public func value(in trace: UpdateTrace, example m: Int) -> Double {
-        let l = layer ?? trace.network.L, j = (node ?? 1) - 1, i = (from ?? 1) - 1
+        let l = layer ?? (quantity == .x ? 0 : trace.network.L), j = (node ?? 1) - 1, i = (from ?? 1) - 1
         switch quantity {
         case .z: return trace.z(m, l, j)
         case .a: return trace.a(m, l, j)

@@ -242,8 +242,19 @@ extension Lesson {
         let L = settings.layers.count - 1
         let layer = try m["layer"]?.int("`layer`")
         let node = try m["node"]?.int("`node`"), from = try m["from"]?.int("`from`")
-        let l = layer ?? L
-        guard (0...L).contains(l) else { throw m["layer"]!.error("layer \(l) does not exist", hint: "layers are 0…\(L)") }
+        // Which layers a quantity exists in: parameters from layer 1, output factors only at L.
+        let layers: ClosedRange<Int>
+        switch quantity {
+        case .z, .a, .delta: layers = 0...L
+        case .x: layers = 0...0
+        case .y, .dCda, .fPrime, .cost, .batchCost: layers = L...L
+        case .w, .b, .wAfter, .bAfter, .gradW, .gradB, .dw, .db: layers = 1...L
+        }
+        let l = layer ?? (quantity == .x ? 0 : L)
+        guard layers.contains(l) else {
+            throw (m["layer"] ?? m.node).error("`\(quantity.rawValue)` has no layer \(l)",
+                                               hint: layers.count == 1 ? "it belongs to layer \(layers.lowerBound)" : "its layers are \(layers.lowerBound)…\(layers.upperBound)")
+        }
         if let node, !(1...settings.layers[l]).contains(node) {
             throw m["node"]!.error("layer \(l) has no node \(node)", hint: "its nodes are 1…\(settings.layers[l])")
         }
