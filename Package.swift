@@ -21,8 +21,12 @@ let package = Package(
         .testTarget(name: "DeltaLessonsTests", dependencies: ["DeltaLessons"]),
         // The command-line tool: argument parsing and output; the work is in the libraries.
         .executableTarget(name: "deltatrace", dependencies: [
-            "DeltaCore", "DeltaLessons", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "DeltaCore", "DeltaLessons", "DeltaTUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The terminal UI: Model–Update–View into a cell grid; ncurses only paints it.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "DeltaTUI", dependencies: ["DeltaCore", "DeltaLessons", "CNcurses"]),
+        .testTarget(name: "DeltaTUITests", dependencies: ["DeltaTUI"]),
         // Runs the real binary on real lesson files and reads what it prints.
         .testTarget(name: "DeltaTraceCLITests", dependencies: ["deltatrace"]),
         // Times training, tracing and stepping on the bundled digits (build with -c release).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeltaCore
 import DeltaLessons
+import DeltaTUI
 import Foundation
 
 struct Compare: ParsableCommand {
@@ -19,7 +20,9 @@ struct Compare: ParsableCommand {
     var vary: [String] = []
     @Option(help: "The cost that counts as learned, instead of half the starting cost.") var below: Double?
     @Option(help: "Print every Nth epoch in the table (the first and last always).") var every: Int?
-    @Option(help: "table, or json (one object per variant per epoch).") var format: Format = .table
+    @Option(help: "table, or json (one object per variant per epoch). Without it, a terminal gets the side-by-side screen.")
+    var format: Format?
+    @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
         if format == .csv { throw ValidationError("compare prints a table or json") }
@@ -39,6 +42,12 @@ struct Compare: ParsableCommand {
             printError("\(lesson.file):1:1: error: the lesson has no variants to compare\n  hint: add `variants:` to the lesson, or use --vary KEY=V1,V2")
             throw ExitCode(2)
         }
+        if format == nil && TerminalCheck.problem() == nil {
+            // A terminal: the variants side by side, in lockstep.
+            var program = Launcher(app: try reportingLessonErrors { try TraceApp(lesson: lesson, contenders: contenders) })
+            try runFullScreen(&program, ascii: screen.ascii)
+            return
+        }
         let base = try reportingLessonErrors { try lesson.makeRun(contenders[0].settings) }
         let runs = try contenders.map { contender -> TrainingRun in
             try reportingLessonErrors {
@@ -55,7 +64,7 @@ struct Compare: ParsableCommand {
         }
         for run in runs { run.finish() }
         let names = contenders.map(\.name)
-        switch format {
+        switch format ?? .table {
         case .json:
             for (name, run) in zip(names, runs) {
                 let columns = EpochColumns(run: run)

@@ -9,11 +9,13 @@ struct DeltaTrace: ParsableCommand {
         commandName: "deltatrace",
         abstract: "Step through how a neural network learns, one operation at a time.",
         discussion: """
+            `deltatrace [LESSON]` opens the step-by-step screen (a picker without a lesson). \
             Lessons are YAML files in lessons/. Name one by its path, its number or its name \
             (see `deltatrace lessons`). Bad lesson files are reported as FILE:LINE:COLUMN and \
             exit with status 2.
             """,
-        subcommands: [Lessons.self, Run.self, Trace.self, Compare.self, Check.self])
+        subcommands: [Tui.self, Lessons.self, Run.self, Trace.self, Compare.self, Check.self],
+        defaultSubcommand: Tui.self)
 }
 
 /// Prints a message to standard error.

@@ -1,0 +1,101 @@
+import DeltaLessons
+
+/// The program `deltatrace` runs: a picker of the bundled lessons, then the trace screen
+/// of the lesson chosen (or the trace screen straight away, for a named lesson).
+public struct Launcher: TerminalProgram {
+    /// One entry of the picker.
+    public struct Entry: Sendable {
+        public let path: String
+        public let number: String
+        public let title: String
+        public let summary: String
+    }
+
+    enum Screen {
+        case picker(selected: Int)
+        case trace(TraceApp)
+    }
+
+    let entries: [Entry]
+    var screen: Screen
+    var width = 80, height = 24
+    var problem: String?
+
+    /// A picker over lesson files (shown by number, title and summary).
+    public init(lessonPaths: [String]) {
+        entries = lessonPaths.map { path in
+            let name = URLName.lessonName(path)
+            let number = String(name.prefix { $0.isNumber })
+            if let lesson = try? Lesson.load(path: path) {
+                return Entry(path: path, number: number, title: lesson.title, summary: lesson.summary)
+            }
+            return Entry(path: path, number: number, title: name, summary: "(this lesson has an error: run `deltatrace check` on it)")
+        }
+        screen = .picker(selected: 0)
+    }
+
+    /// Straight to the trace screen.
+    public init(app: TraceApp) {
+        entries = []
+        screen = .trace(app)
+    }
+
+    public var wantsTicks: Bool {
+        if case .trace(let app) = screen { return app.wantsTicks }
+        return false
+    }
+
+    public mutating func handle(_ event: Event) -> Bool {
+        if case .resize(let w, let h) = event { width = w; height = h }
+        switch screen {
+        case .trace(var app):
+            let goOn = app.handle(event)
+            screen = .trace(app)
+            return goOn
+        case .picker(let selected):
+            guard case .key(let key) = event else { return true }
+            switch key {
+            case .down, .character("j"): screen = .picker(selected: min(selected + 1, entries.count - 1))
+            case .up, .character("k"): screen = .picker(selected: max(selected - 1, 0))
+            case .character(let c) where c.isNumber:
+                if let k = entries.firstIndex(where: { Int($0.number) == Int(String(c)) }) { screen = .picker(selected: k) }
+            case .enter, .right, .character(" "), .character("l"):
+                guard entries.indices.contains(selected) else { return true }
+                do {
+                    var app = try TraceApp(lesson: try Lesson.load(path: entries[selected].path))
+                    _ = app.handle(.resize(width: width, height: height))
+                    screen = .trace(app)
+                } catch {
+                    problem = "\(error)"
+                }
+            case .character("q"), .escape, .interrupt: return false
+            default: break
+            }
+            return true
+        }
+    }
+
+    public func render(into canvas: inout Canvas) {
+        switch screen {
+        case .trace(let app): app.render(into: &canvas)
+        case .picker(let selected):
+            canvas.fill(canvas.bounds)
+            canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1), style: Theme.title)
+            canvas.put(" DeltaTrace · choose a lesson", x: 0, y: 0, style: Theme.title)
+            let inner = canvas.box(Rect(x: 0, y: 1, width: canvas.width, height: canvas.height - 2), title: "Lessons")
+            var y = inner.y
+            for (k, entry) in entries.enumerated() where y + 1 < inner.maxY {
+                let style = k == selected ? Theme.focused : Theme.key
+                canvas.put(" \(entry.number.leftPadded(2))  \(entry.title) ".padded(inner.width), x: inner.x, y: y, style: style, clip: inner)
+                for line in wrap(entry.summary, width: inner.width - 6) where y + 1 < inner.maxY {
+                    y += 1
+                    canvas.put("     " + line, x: inner.x, y: y, style: Theme.label, clip: inner)
+                }
+                y += 2
+            }
+            if entries.isEmpty { canvas.put("No lessons found.", x: inner.x, y: inner.y, style: Theme.warning) }
+            if let problem { canvas.put(problem, x: inner.x, y: inner.maxY - 1, style: Theme.bad, clip: inner) }
+            canvas.put(" ↑/↓ choose · Enter open · q quit", x: 0, y: canvas.height - 1, style: Theme.label)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import DeltaCore
+import Foundation
+
+/// Cost per epoch in braille dots (2×4 per cell): training cost of each pane (and
+/// validation cost where there is one), the current epoch marked. A logarithmic scale is
+/// used when the costs span more than a factor of 50.
+struct ChartView {
+    let app: TraceApp
+
+    struct Series {
+        let name: String
+        let values: [Double]
+        let color: Color
+    }
+
+    var series: [Series] {
+        var out: [Series] = []
+        for (k, pane) in app.panes.enumerated() {
+            let color = Theme.series[(2 * k) % Theme.series.count]
+            let prefix = app.isCompare ? pane.name + " " : ""
+            out.append(Series(name: prefix + "training", values: pane.run.epochSummaries.map(\.cost), color: color))
+            if pane.run.validation != nil {
+                out.append(Series(name: prefix + "validation", values: pane.run.epochSummaries.compactMap(\.validationCost),
+                                  color: Theme.series[(2 * k + 1) % Theme.series.count]))
+            }
+        }
+        return out
+    }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        let all = series
+        let inner = canvas.box(rect, title: "Cost per epoch")
+        // Legend in the top border.
+        var lx = rect.x + 18
+        for s in all where lx + s.name.count + 3 < rect.maxX - 1 {
+            canvas.put("━ " + s.name, x: lx, y: rect.y, style: Style(foreground: s.color, bold: true))
+            lx += s.name.count + 4
+        }
+        let values = all.flatMap(\.values).filter(\.isFinite)
+        guard inner.height >= 3, inner.width >= 20, let low = values.min(), let high = values.max() else { return }
+        let logScale = low > 0 && high / low > 50
+        func scale(_ v: Double) -> Double { logScale ? log10(v) : v }
+        let (bottom, top) = (scale(low), scale(high) == scale(low) ? scale(low) + 1 : scale(high))
+        let labelWidth = 9
+        let plot = Rect(x: inner.x + labelWidth, y: inner.y, width: inner.width - labelWidth, height: inner.height - 1)
+        canvas.put(NumberText.format(high, digits: 3).leftPadded(labelWidth - 1), x: inner.x, y: plot.y, style: Theme.label)
+        canvas.put(NumberText.format(low, digits: 3).leftPadded(labelWidth - 1), x: inner.x, y: plot.maxY - 1, style: Theme.label)
+        if logScale && plot.height >= 3 { canvas.put("log".leftPadded(labelWidth - 1), x: inner.x, y: plot.y + plot.height / 2, style: Theme.label) }
+        let epochs = max(1, (all.map(\.values.count).max() ?? 1) - 1)
+        let dotsWide = plot.width * 2, dotsHigh = plot.height * 4
+        func dotX(_ epoch: Int) -> Int { Int((Double(epoch) / Double(epochs) * Double(dotsWide - 1)).rounded()) }
+        func dotY(_ v: Double) -> Int { dotsHigh - 1 - Int(((scale(v) - bottom) / (top - bottom) * Double(dotsHigh - 1)).rounded()) }
+        // The current epoch: the network as it stands at the start of this epoch.
+        let now = app.leader.cursor.position.epoch - 1
+        let nowColumn = plot.x + dotX(now) / 2
+        for y in plot.y..<plot.maxY { canvas[nowColumn, y] = Cell("│", style: Style(foreground: .yellow, dim: true)) }
+        var dots = [UInt32](repeating: 0, count: plot.width * plot.height)
+        var owner = [Color?](repeating: nil, count: plot.width * plot.height)
+        let bits: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+        for s in all {
+            var previous: Int?
+            for (e, v) in s.values.enumerated() where v.isFinite {
+                let x = dotX(e), y = max(0, min(dotsHigh - 1, dotY(v)))
+                let from = previous.map { min($0, y) } ?? y, to = previous.map { max($0, y) } ?? y
+                for yy in from...to {
+                    let cell = (yy / 4) * plot.width + x / 2
+                    dots[cell] |= bits[x % 2][yy % 4]
+                    owner[cell] = s.color
+                }
+                previous = y
+            }
+        }
+        for k in 0..<dots.count where dots[k] != 0 {
+            canvas[plot.x + k % plot.width, plot.y + k / plot.width] =
+                Cell(Character(Unicode.Scalar(0x2800 + dots[k])!), style: Style(foreground: owner[k]))
+        }
+        let axisY = inner.maxY - 1
+        canvas.put("0", x: plot.x, y: axisY, style: Theme.label)
+        let last = "epoch \(epochs)"
+        canvas.put(last, x: plot.maxX - last.count, y: axisY, style: Theme.label)
+        let marker = "▲ epoch \(now + 1)"
+        let mx = min(max(plot.x + 2, nowColumn), plot.maxX - last.count - marker.count - 1)
+        if mx > plot.x + 1 { canvas.put(marker, x: mx, y: axisY, style: Style(foreground: .yellow, bold: true)) }
+    }
+}

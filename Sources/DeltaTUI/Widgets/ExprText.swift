@@ -1,0 +1,167 @@
+import DeltaCore
+import Foundation
+
+/// Writes formulas (``Expr``) as one line of text in the lecture's notation: subscripts as
+/// Unicode subscripts where they exist (z₂,₁, δₗ₋₁,ᵢ), σ′, Σᵢ, ∂C/∂a, and numbers short
+/// enough to read.
+public struct ExprText: Sendable {
+    /// Significant digits of substituted numbers.
+    public var digits: Int
+    /// Sums with more terms than this are shown as the first two, "…", and the last.
+    public var maxTerms: Int
+
+    public init(digits: Int = 6, maxTerms: Int = 4) {
+        self.digits = digits
+        self.maxTerms = maxTerms
+    }
+
+    /// One equation: `lhs = form₁ = form₂ …` (or `lhs → form`).
+    public func equation(_ e: Equation, forms: [Expr]? = nil) -> String {
+        let relation = e.relation == .becomes ? " → " : " = "
+        return render(e.lhs) + (forms ?? e.forms).map { relation + render($0) }.joined()
+    }
+
+    /// The expression as text.
+    public func render(_ e: Expr) -> String { text(e, context: 0) }
+
+    /// A number as short as it reads well: 4, 0.982014, −0.0561, 4.22e−18.
+    public func number(_ x: Double) -> String { NumberText.format(x, digits: digits) }
+
+    // Precedence: 1 sum/difference, 2 product/quotient, 3 unary minus, 4 power, 5 atom.
+    private func precedence(_ e: Expr) -> Int {
+        switch e {
+        case .add, .subtract, .sum: return 1
+        case .multiply, .divide: return 2
+        case .negate: return 3
+        case .number(let x): return x < 0 ? 3 : 5
+        case .power: return 4
+        default: return 5
+        }
+    }
+
+    private func text(_ e: Expr, context: Int) -> String {
+        let body: String
+        switch e {
+        case .number(let x): body = number(x)
+        case .symbol(let s): body = symbol(s)
+        case .sum(let s): body = "Σ" + ExprText.subscripted(s.index) + " " + text(s.body, context: 2)
+        case .add(let terms):
+            var parts = terms.map { text($0, context: 1) }
+            if parts.count > maxTerms { parts = Array(parts.prefix(2)) + ["…"] + [parts.last!] }
+            body = parts.joined(separator: " + ")
+        case .subtract(let a, let b): body = text(a, context: 1) + " − " + text(b, context: 2)
+        case .multiply(let factors):
+            var out = ""
+            for (k, factor) in factors.enumerated() {
+                let piece = text(factor, context: 2)
+                if k > 0 {
+                    // a(1 − a) as the lecture writes it; a dot between anything else.
+                    let previousIsSymbol: Bool
+                    if case .symbol = factors[k - 1] { previousIsSymbol = true } else { previousIsSymbol = false }
+                    out += (previousIsSymbol && piece.hasPrefix("(")) ? "" : "·"
+                }
+                out += piece
+            }
+            body = out
+        case .divide(let a, let b): body = text(a, context: 2) + "/" + text(b, context: 3)
+        case .negate(let a): body = "−" + text(a, context: 3)
+        case .apply(let f, let a):
+            switch f {
+            case .exp: body = "e^" + (precedence(a) >= 3 && !ExprText.isCompound(a) ? text(a, context: 3) : "(" + text(a, context: 0) + ")")
+            case .ln: body = "ln(" + text(a, context: 0) + ")"
+            default: body = f.rawValue + "(" + text(a, context: 0) + ")"
+            }
+        case .partial(let a, let b): body = "∂" + text(a, context: 5) + "/∂" + text(b, context: 5)
+        case .indicator(let j, let k): body = "1[" + ExprText.index(j) + "=" + ExprText.index(k) + "]"
+        case .power(let a, let k): body = text(a, context: 5) + ExprText.superscript(k)
+        }
+        return precedence(e) < context ? "(" + body + ")" : body
+    }
+
+    private static func isCompound(_ e: Expr) -> Bool {
+        if case .negate(let inner) = e, case .symbol = inner { return false }
+        if case .negate = e { return true }
+        return false
+    }
+
+    private func symbol(_ s: Symbol) -> String {
+        var name: String
+        switch s.name {
+        case .nodes: name = "n"
+        case .delta: name = "δ"
+        case .eta: name = "η"
+        case .lambda: name = "λ"
+        default: name = s.name.rawValue
+        }
+        if !s.indices.isEmpty { name += ExprText.subscripted(s.indices.map(ExprText.index).joined(separator: ",")) }
+        if let m = s.example { name += "(" + ExprText.index(m) + ")" }
+        return name
+    }
+
+    static func index(_ i: Index) -> String {
+        switch i {
+        case .variable(let v): return v
+        case .literal(let k): return String(k)
+        case .offset(let v, let k): return v + (k < 0 ? "−" : "+") + String(abs(k))
+        }
+    }
+
+    static let subscripts: [Character: Character] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+        "i": "ᵢ", "j": "ⱼ", "k": "ₖ", "l": "ₗ", "m": "ₘ", "n": "ₙ", "−": "₋", "+": "₊", ",": ",",
+    ]
+
+    /// Text as a subscript: Unicode subscripts when every character has one, else `_{text}`.
+    static func subscripted(_ text: String) -> String {
+        if text.allSatisfy({ subscripts[$0] != nil }) { return String(text.map { subscripts[$0]! }) }
+        return text.count == 1 ? "_" + text : "_{" + text + "}"
+    }
+
+    static func superscript(_ k: Int) -> String {
+        let table: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        return String(String(k).map { table[$0]! })
+    }
+}
+
+/// Numbers for people.
+public enum NumberText {
+    /// Up to `digits` significant digits, trailing zeros dropped; scientific notation below
+    /// 10⁻⁴ and from 10⁶; "−" for minus.
+    public static func format(_ x: Double, digits: Int = 6) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x > 0 ? "∞" : "−∞" }
+        if x == 0 { return "0" }
+        let magnitude = abs(x)
+        var text: String
+        if magnitude >= 1e-4 && magnitude < 1e6 {
+            text = String(format: "%.\(digits)g", x)
+            if text.contains("e") { text = String(format: "%.\(max(0, digits - 1))f", x) }
+            if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+        } else {
+            text = String(format: "%.\(max(0, min(digits, 4) - 1))e", x)
+            // 4.220e-18 → 4.22e−18
+            if let e = text.firstIndex(of: "e") {
+                var mantissa = String(text[..<e]), exponent = String(text[text.index(after: e)...])
+                if mantissa.contains(".") {
+                    while mantissa.hasSuffix("0") { mantissa.removeLast() }
+                    if mantissa.hasSuffix(".") { mantissa.removeLast() }
+                }
+                if exponent.hasPrefix("+") { exponent.removeFirst() }
+                while exponent.hasPrefix("0") || exponent.hasPrefix("-0") {
+                    exponent = exponent.hasPrefix("-") ? "-" + exponent.dropFirst(2) : String(exponent.dropFirst())
+                }
+                text = mantissa + "e" + exponent
+            }
+        }
+        return text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// A fixed number of decimals, for aligned columns ("−0.0561", " 0.9820").
+    public static func fixed(_ x: Double, decimals: Int = 4) -> String {
+        if !x.isFinite { return format(x) }
+        return String(format: "%.\(decimals)f", x).replacingOccurrences(of: "-", with: "−")
+    }
+}

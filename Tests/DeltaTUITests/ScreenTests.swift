@@ -1,0 +1,174 @@
+import DeltaCore
+import DeltaLessons
+import Foundation
+import Testing
+@testable import DeltaTUI
+
+/// The package's lessons folder.
+let lessonsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("lessons")
+
+func lesson(_ name: String) throws -> Lesson {
+    try Lesson.load(path: lessonsFolder.appendingPathComponent(name).path)
+}
+
+/// Renders the app at a size and returns the screen's text.
+func screen(_ app: TraceApp, width: Int = 80, height: Int = 24) -> String {
+    var app = app
+    _ = app.handle(.resize(width: width, height: height))
+    var canvas = Canvas(width: width, height: height)
+    app.render(into: &canvas)
+    return canvas.text
+}
+
+extension TraceApp {
+    mutating func press(_ keys: Key...) {
+        for key in keys { _ = handle(.key(key)) }
+    }
+    mutating func type(_ text: String) {
+        for c in text { _ = handle(.key(.character(c))) }
+    }
+}
+
+@Suite struct ScreenTests {
+    @Test func theSaturatedNeuronsOutputErrorShowsFormulaNumbersAndResult() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.press(.escape)  // skip the first question
+        app.press(.right)   // to the output error
+        let asked = screen(app)
+        // The question hides the result until it is answered.
+        #expect(asked.contains("Question: What is δ for this example?"))
+        #expect(asked.contains("δ₁,₁ = ∂C/∂a₁,₁·σ′(z₁,₁)"))
+        #expect(asked.contains("= ?") && !asked.contains("0.017345"))
+        app.type("0.5")
+        app.press(.enter)
+        let text = screen(app)
+        #expect(text.contains("epoch 1/300 · update 1/1 · example 1/1 · output error l=1 · C = 0.482176"))
+        #expect(text.contains("δ₁,₁ = ∂C/∂a₁,₁·σ′(z₁,₁)"))
+        #expect(text.contains("= 0.982014·σ′(4)"))
+        #expect(text.contains("= (a₁,₁ − y₁)·a₁,₁(1 − a₁,₁)"))
+        #expect(text.contains("= (0.982014 − 0)·0.982014·(1 − 0.982014)"))
+        #expect(text.contains("= 0.017345021"))
+        #expect(text.contains("σ′(z) = 0.0176627"))
+        #expect(text.contains("σ′(z) = 0.0177 is tiny"))
+        #expect(text.contains("This is why learning is slow."))
+        #expect(text.contains("✗ Not quite: the answer is 0.017345; you said 0.5."))
+        #expect(text.contains("δ 0.0173"))
+    }
+
+    @Test func steppingBackRestoresThePreviousScreen() throws {
+        var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"), variants: [nil])
+        app.press(.escape)
+        var screens: [String] = []
+        for _ in 0..<12 {
+            screens.append(screen(app))
+            app.press(.right)
+            app.press(.escape)  // any question: skip it
+        }
+        for k in stride(from: 11, through: 0, by: -1) {
+            app.press(.left)
+            #expect(screen(app) == screens[k], "step \(k)")
+        }
+        #expect(screen(app, width: 160, height: 48) == screen(app, width: 160, height: 48))
+    }
+
+    @Test func compareModeShowsBothVariantsInLockstep() throws {
+        var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"), variants: [nil, "cross-entropy"])
+        app.press(.escape)
+        app.press(.right)
+        app.press(.escape)
+        let text = screen(app, width: 120, height: 40)
+        #expect(text.contains("compare: lesson vs cross-entropy"))
+        #expect(text.contains("lesson · mse") && text.contains("cross-entropy · cross-entropy"))
+        // Both panes at the output error: the MSE δ keeps σ′(z), cross-entropy's cancels.
+        #expect(text.contains("−2·(y₁ − a₁,₁)/n₁·a₁,₁(1 − a₁,₁)"))
+        #expect(text.contains("a₁,₁ − y₁"))
+        #expect(text.contains("= 0.034690042"))
+        #expect(text.contains("= 0.98201379"))
+        #expect(text.contains("With cross-entropy and sigmoid outputs the derivative"))
+        #expect(text.contains("━ lesson training") && text.contains("━ cross-entropy training"))
+        #expect(app.panes.allSatisfy { $0.cursor.position == TracePosition(epoch: 1, update: 1, step: .outputError(example: 1)) })
+        app.press(.character("e"))
+        #expect(app.panes.allSatisfy { $0.cursor.position.epoch == 2 })
+    }
+
+    @Test func keysMoveByPhaseUpdateEpochAndGoTo() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.press(.escape)
+        app.press(.character("e"), .character("e"))
+        #expect(app.leader.cursor.position == TracePosition(epoch: 3, update: 1, step: .feedforward(example: 1, layer: 1)))
+        app.press(.character("n"))
+        #expect(app.leader.cursor.position.epoch == 4)
+        app.press(.character("g"))
+        app.type("120 1 1 gd")
+        app.press(.enter)
+        #expect(app.leader.cursor.position == TracePosition(epoch: 120, update: 1, step: .gradientDescent(layer: 1)))
+        app.press(.character("g"))
+        app.type("999")
+        app.press(.enter)
+        #expect(app.message?.contains("no step") == true)
+        #expect(screen(app).contains("no step"))
+        app.press(.character("E"))
+        #expect(app.leader.cursor.position == TracePosition(epoch: 120, update: 1, step: .feedforward(example: 1, layer: 1)))
+    }
+
+    @Test func runStopsAtTheNextBeatOrQuestionAndAnyKeyPauses() throws {
+        var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
+        app.press(.escape)  // skip z
+        #expect(app.prompt == nil)
+        app.press(.character("r"))
+        #expect(app.wantsTicks)
+        for _ in 0..<5 where app.wantsTicks { _ = app.handle(.tick) }
+        // The next question is at the output error.
+        #expect(!app.wantsTicks)
+        #expect(app.leader.cursor.position.step == .outputError(example: 1))
+        if case .answer? = app.prompt {} else { Issue.record("no question asked") }
+        app.press(.escape)
+        app.press(.character("r"))
+        _ = app.handle(.key(.character("x")))
+        #expect(!app.wantsTicks && app.message == "paused")
+    }
+
+    @Test func helpTooSmallAndQuit() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.press(.escape, .character("?"))
+        let help = screen(app)
+        #expect(help.contains("Keys") && help.contains("next / previous step of the same kind") && help.contains("Ctrl-C"))
+        app.press(.character("x"))
+        #expect(!app.showHelp)
+        let small = screen(app, width: 50, height: 12)
+        #expect(small.contains("needs a terminal of at least 64×18"))
+        _ = app.handle(.resize(width: 50, height: 12))
+        let quitSmall = app.handle(.key(.character("q")))
+        #expect(!quitSmall)
+        _ = app.handle(.resize(width: 80, height: 24))
+        let quit = app.handle(.key(.character("q"))), interrupted = app.handle(.key(.interrupt))
+        #expect(!quit && !interrupted)
+    }
+
+    @Test func wideNetworksSwitchToTables() throws {
+        let text = """
+            title: Digits
+            summary: A wide network.
+            network: {layers: [64, 30, 10], hidden: sigmoid, output: softmax, cost: log-likelihood}
+            data: {file: ../../datasets/digits-8x8.csv, class: digit, scale: 0.0625, rows: 40}
+            train: {eta: 0.5, batch: 10, epochs: 2}
+            """
+        let path = lessonsFolder.appendingPathComponent("../Tests/DeltaTUITests/wide.yaml").standardized.path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var app = try TraceApp(lesson: try Lesson.parse(text, file: path))
+        app.press(.right)
+        let shown = screen(app, width: 100, height: 30)
+        #expect(shown.contains("too wide to draw: per-layer tables"))
+        #expect(shown.contains("Layer 2 of 64-30-10"))
+        #expect(shown.contains("z          a          δ"))
+        app.press(.character("g"))
+        app.type("1 1 1 gd l1")
+        app.press(.enter, .down, .down)
+        let descent = screen(app, width: 100, height: 30)
+        #expect(descent.contains("∂C/∂w") && descent.contains("Gradient descent, layer 1"))
+        app.press(.tab)
+        #expect(screen(app, width: 100, height: 30).contains("Minibatch: Σₘ over the examples"))
+    }
+}
