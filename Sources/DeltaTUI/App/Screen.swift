@@ -30,9 +30,13 @@ extension TraceApp {
         } else {
             let leftWidth = view == .network ? max(30, min(w * 9 / 20, NetworkView.preferredWidth(leader.run.network) + 2)) : w / 2
             let left = Rect(x: 0, y: main.y, width: leftWidth, height: main.height)
-            let right = Rect(x: leftWidth, y: main.y, width: w - leftWidth, height: main.height)
             renderView(pane: leader, into: &canvas, rect: left)
-            EquationPanel(app: self, pane: leader).draw(into: &canvas, rect: right)
+            // A wide terminal also shows the minibatch sum beside the equations.
+            let extra = view != .minibatch && w - leftWidth >= 110 ? 52 : 0
+            EquationPanel(app: self, pane: leader).draw(into: &canvas, rect: Rect(x: leftWidth, y: main.y, width: w - leftWidth - extra, height: main.height))
+            if extra > 0 {
+                MinibatchView(app: self, pane: leader).draw(into: &canvas, rect: Rect(x: w - extra, y: main.y, width: extra, height: main.height))
+            }
         }
         LessonPane(app: self).draw(into: &canvas, rect: lessonRect)
         renderStatus(into: &canvas, y: statusY, width: w)

@@ -57,17 +57,25 @@ struct ChartView {
         var dots = [UInt32](repeating: 0, count: plot.width * plot.height)
         var owner = [Color?](repeating: nil, count: plot.width * plot.height)
         let bits: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+        func dot(_ x: Int, _ y: Int, _ color: Color) {
+            let cell = (y / 4) * plot.width + x / 2
+            dots[cell] |= bits[x % 2][y % 4]
+            owner[cell] = color
+        }
         for s in all {
-            var previous: Int?
+            var previous: (x: Int, y: Int)?
             for (e, v) in s.values.enumerated() where v.isFinite {
                 let x = dotX(e), y = max(0, min(dotsHigh - 1, dotY(v)))
-                let from = previous.map { min($0, y) } ?? y, to = previous.map { max($0, y) } ?? y
-                for yy in from...to {
-                    let cell = (yy / 4) * plot.width + x / 2
-                    dots[cell] |= bits[x % 2][yy % 4]
-                    owner[cell] = s.color
+                if let (px, py) = previous {
+                    // A straight line from the previous point, one dot per step of the longer axis.
+                    let steps = max(abs(x - px), abs(y - py), 1)
+                    for t in 1...steps {
+                        dot(px + (x - px) * t / steps, py + (y - py) * t / steps, s.color)
+                    }
+                } else {
+                    dot(x, y, s.color)
                 }
-                previous = y
+                previous = (x, y)
             }
         }
         for k in 0..<dots.count where dots[k] != 0 {

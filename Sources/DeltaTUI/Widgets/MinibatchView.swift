@@ -38,7 +38,7 @@ struct MinibatchView {
             lines.append(("∂C/∂b\(ExprText.subscripted("\(l),\(j + 1)")) = Σₘ δ(m)/M = \(NumberText.format(trace.biasGradient(l, j), digits: 8))", .plain))
         } else {
             lines.append(("Σ so far (\(known) of \(trace.M) examples) = \(NumberText.format(sum, digits: 8))", Theme.label))
-            lines.append(("the average is taken at gradient descent, after the last example", Theme.label))
+            lines.append(("averaged at gradient descent, after example M", Theme.label))
         }
         _ = network
         canvas.lines(lines, in: inner)
