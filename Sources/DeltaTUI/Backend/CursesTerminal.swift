@@ -14,6 +14,11 @@ import Foundation
 /// `program.wantsTicks` is true. While it is false the backend blocks on input and uses no
 /// CPU. Ctrl-C arrives as `.key(.interrupt)`; SIGTERM and SIGHUP end `run` at once.
 ///
+/// Standard error is held back while the screen is up (it would scribble over it, and on
+/// the alternate screen it would vanish on exit): it goes to an unlinked temporary file and
+/// is copied to the real standard error when the screen closes or the process crashes —
+/// so a `fatalError` message and a Swift crash report appear below the shell prompt.
+///
 /// Terminal manners: the terminal is restored when `run` returns (the program quit, a
 /// SIGTERM/SIGHUP, a second Ctrl-C the program ignored, or a hang-up) and when the process
 /// crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT: the saved terminal modes
@@ -69,13 +74,15 @@ public final class CursesTerminal {
 
         // The shell's terminal modes, for the crash handler.
         if tcgetattr(STDIN_FILENO, SignalState.termiosStorage) == 0 { crashTermiosValid = 1 }
+        SignalState.captureStandardError()
 
         guard let screen = newterm(nil, deltatui_stdout(), deltatui_stdin()) else {
+            SignalState.releaseStandardError()
             restoreHandlers()
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             throw OpenError(description: term.isEmpty
-                ? "cannot open the terminal: TERM is not set"
-                : "cannot open the terminal: TERM=\(term) is unknown to terminfo or the terminal is unusable")
+                ? "TERM is not set"
+                : "TERM=\(term) is unknown to terminfo, or the terminal cannot be used")
         }
         self.screen = screen
         _ = set_term(screen)
@@ -116,6 +123,11 @@ public final class CursesTerminal {
         defer { pthread_sigmask(SIG_SETMASK, &original, nil) }
         var waiting = original
         for number in [SIGINT, SIGTERM, SIGHUP] { sigdelset(&waiting, number) }
+        // A signal that lands on another thread is passed on to this one, so that pselect
+        // wakes up even when `run` is not on the main thread (an async main, say).
+        runThread = pthread_self()
+        runThreadKnown = 1
+        defer { runThreadKnown = 0 }
 
         ending = nil
         var width = Int(deltatui_width(window)), height = Int(deltatui_height(window))
@@ -379,6 +391,7 @@ public final class CursesTerminal {
             window = nil
         }
         fflush(nil)
+        SignalState.releaseStandardError()
         SignalState.removeCrashHandlers()
         crashTermiosValid = 0
         restoreHandlers()
@@ -427,9 +440,24 @@ private struct ColorPairs {
 nonisolated(unsafe) private var interruptRequests: sig_atomic_t = 0
 nonisolated(unsafe) private var terminateSignal: sig_atomic_t = 0
 nonisolated(unsafe) private var crashTermiosValid: sig_atomic_t = 0
+nonisolated(unsafe) private var runThread = pthread_t()
+nonisolated(unsafe) private var runThreadKnown: sig_atomic_t = 0
+
+nonisolated(unsafe) private var forwardedSignal: sig_atomic_t = 0
 
 private let onQuitSignal: @convention(c) (Int32) -> Void = { number in
+    let onRunThread = runThreadKnown == 0 || pthread_equal(pthread_self(), runThread) != 0
+    if onRunThread && forwardedSignal == number {
+        forwardedSignal = 0     // only the wake-up of a signal already recorded below
+        return
+    }
     if number == SIGINT { interruptRequests = 1 } else { terminateSignal = number }
+    // Forward to the thread in `run` (it has the signal blocked except inside pselect),
+    // so that its pselect returns.
+    if !onRunThread {
+        forwardedSignal = number
+        _ = pthread_kill(runThread, number)
+    }
 }
 
 private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
@@ -441,17 +469,75 @@ private enum SignalState {
     nonisolated(unsafe) static var previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     nonisolated(unsafe) static var installed = false
     nonisolated(unsafe) static var alternateStack: UnsafeMutableRawPointer?
+    /// The real standard error while it is captured (-1: not captured), and the capture.
+    nonisolated(unsafe) static var realStandardError: Int32 = -1
+    nonisolated(unsafe) static var captureFile: Int32 = -1
+    nonisolated(unsafe) static var copyBuffer = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 16)
 
     /// Touches every global the handlers read, so none is lazily initialised in a handler.
     static func prepare() {
         _ = termiosStorage
+        _ = realStandardError
+        _ = captureFile
+        _ = copyBuffer
         _ = previousActions
         interruptRequests = 0
         terminateSignal = 0
         crashTermiosValid = 0
+        runThreadKnown = 0
+        forwardedSignal = 0
+        _ = runThread
         _ = onQuitSignal
         _ = onCrash
         _ = crashSignals
+    }
+
+    /// Sends standard error to an unlinked temporary file until `releaseStandardError`.
+    static func captureStandardError() {
+        guard realStandardError < 0 else { return }
+        var template = Array("/tmp/deltatrace-stderr-XXXXXX".utf8CString)
+        let file = mkstemp(&template)
+        guard file >= 0 else { return }
+        unlink(&template)
+        fflush(nil)
+        let saved = dup(STDERR_FILENO)
+        guard saved >= 0, dup2(file, STDERR_FILENO) >= 0 else {
+            if saved >= 0 { Glibc.close(saved) }
+            Glibc.close(file)
+            return
+        }
+        captureFile = file
+        realStandardError = saved
+    }
+
+    /// Puts the real standard error back and copies what was captured to it.
+    static func releaseStandardError() {
+        guard realStandardError >= 0 else { return }
+        fflush(nil)
+        restoreStandardError()
+        Glibc.close(captureFile)
+        Glibc.close(realStandardError)
+        captureFile = -1
+        realStandardError = -1
+    }
+
+    /// The async-signal-safe part (dup2, pread, write), shared with the crash handler.
+    static func restoreStandardError() {
+        let saved = realStandardError, file = captureFile
+        guard saved >= 0, file >= 0 else { return }
+        _ = dup2(saved, STDERR_FILENO)
+        var offset: off_t = 0
+        while true {
+            let count = pread(file, copyBuffer, 4096, offset)
+            if count <= 0 { break }
+            var written = 0
+            while written < count {
+                let step = write(STDERR_FILENO, copyBuffer + written, count - written)
+                if step <= 0 { return }
+                written += step
+            }
+            offset += off_t(count)
+        }
     }
 
     static func installCrashHandlers() {
@@ -482,6 +568,9 @@ private let onCrash: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, Un
     if crashTermiosValid != 0 { _ = tcsetattr(STDIN_FILENO, TCSANOW, SignalState.termiosStorage) }
     let reset: StaticString = "\u{1b}[?1049l\u{1b}[?25h\u{1b}[0m"
     _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+    // What went to standard error meanwhile (a fatalError message) goes to the terminal.
+    SignalState.restoreStandardError()
+    SignalState.realStandardError = -1
     // Hand the signal on: to the previous handler (Swift's crash report) or the default.
     _ = deltatui_restore_action(number, SignalState.previousActions + Int(number))
     if deltatui_sent_by_user(info) != 0 || number == SIGTRAP || number == SIGABRT {
