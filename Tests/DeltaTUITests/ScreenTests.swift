@@ -142,6 +142,7 @@ extension TraceApp {
         let quitSmall = app.handle(.key(.character("q")))
         #expect(!quitSmall)
         _ = app.handle(.resize(width: 80, height: 24))
+        _ = app.handle(.key(.character("g")))  // q quits even while a prompt is open
         let quit = app.handle(.key(.character("q"))), interrupted = app.handle(.key(.interrupt))
         #expect(!quit && !interrupted)
     }

@@ -47,16 +47,7 @@ final class TmuxSession {
     /// `NO_COLOR: "1"`), so nothing leaks in from the environment the tests run in.
     init(width: Int, height: Int, command: String, environment: [String: String] = [:],
          directory: URL = packageRoot) throws {
-        guard let tmux = Self.executable else {
-            let reason = "tmux is not installed: skipping a full-screen test (.ci/run installs it)"
-            print("◇ \(reason)")
-            #if compiler(>=6.3)
-            try Test.cancel(Comment(rawValue: reason))
-            #else
-            throw Failure(description: reason)
-            #endif
-        }
-        self.tmux = tmux
+        tmux = try Self.requireTmux()
         self.width = width
         self.height = height
         name = "deltatrace-test-\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -90,6 +81,18 @@ final class TmuxSession {
     }
 
     deinit { kill() }
+
+    /// tmux, or else the running test is cancelled: reported as skipped, not failed.
+    private static func requireTmux() throws -> URL {
+        if let executable { return executable }
+        let reason = "tmux is not installed: skipping a full-screen test (.ci/run installs it)"
+        print("◇ \(reason)")
+        #if compiler(>=6.3)
+        try Test.cancel(Comment(rawValue: reason))
+        #else
+        throw Failure(description: reason)
+        #endif
+    }
 
     /// Sends keys. Each argument is a tmux key name — `Enter`, `Escape`, `Tab`, `BTab`,
     /// `BSpace`, `Space`, `Up`, `Down`, `Left`, `Right`, `Home`, `End`, `PPage`, `NPage`,
@@ -208,32 +211,77 @@ final class TmuxSession {
     }
 
     /// Runs a tmux command on this session's own server and returns what it printed.
+    ///
+    /// Not with Foundation's `Process`: on Linux it hands the child a socket that it watches
+    /// to learn of the exit, and the tmux server that `new-session` forks inherits it, so
+    /// `waitUntilExit` would wait for the server. posix_spawn, with every descriptor above
+    /// stderr closed in the child, and waitpid do not have that problem.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = tmux
-        process.arguments = ["-L", name, "-u"] + arguments
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).out").path
+        defer { unlink(outputPath) }
+        let status = try Self.spawnAndWait(tmux.path, ["tmux", "-L", name, "-u"] + arguments, output: outputPath)
+        let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
+        guard status == 0 else {
+            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed (status \(status)): \(text)")
+        }
+        return text
+    }
+
+    /// Runs `path` with `arguments` (argv[0] first), stdin from /dev/null and stdout and
+    /// stderr into the file `output`, and returns its exit status.
+    private static func spawnAndWait(_ path: String, _ arguments: [String], output: String) throws -> Int32 {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = nil
         environment["LC_CTYPE"] = nil
         environment["TMUX"] = nil
-        process.environment = environment
-        // Output through a file, not a pipe: the server tmux forks must not hold our pipe.
-        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outputURL) }
-        let output = try FileHandle(forWritingTo: outputURL)
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? output.close()
-        let text = String(decoding: (try? Data(contentsOf: outputURL)) ?? Data(), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text)")
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Descriptors this test process has open without close-on-exec (pipes to
+        // `swift test`, say) must not live on in the tmux server.
+        let limit = min(Int32(sysconf(Int32(_SC_OPEN_MAX))), 1024)
+        for descriptor in 3..<max(limit, 3) where fcntl(descriptor, F_GETFD) >= 0 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
         }
-        return text
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        // A clean signal state, as a shell in a terminal would have. Test threads (Dispatch
+        // workers) block nearly every signal, and a child inherits the mask: the tmux server
+        // would ignore kill-server (it is a SIGTERM to itself) and the program under test
+        // would never see SIGWINCH or Ctrl-C.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw Failure(description: "cannot start \(path): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw Failure(description: "waitpid: \(String(cString: strerror(errno)))") }
+        }
+        // WIFEXITED / WEXITSTATUS, which do not import.
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }

@@ -123,6 +123,8 @@ public struct TraceApp: TerminalProgram {
             return !(key == .character("q") || key == .escape)
         }
         if let prompt {
+            // q quits from anywhere: no answer or position is written with a q.
+            if key == .character("q") { return false }
             typeInto(prompt, key)
             return true
         }

@@ -121,8 +121,16 @@ public final class CursesTerminal {
         for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&blocked, number) }
         pthread_sigmask(SIG_BLOCK, &blocked, &original)
         defer { pthread_sigmask(SIG_SETMASK, &original, nil) }
+        // A fault with its signal blocked kills at once, without the crash handler.
+        var faults = sigset_t()
+        sigemptyset(&faults)
+        for number in crashSignals { sigaddset(&faults, number) }
+        pthread_sigmask(SIG_UNBLOCK, &faults, nil)
+        // While waiting, these are open even if the thread that calls `run` had them blocked
+        // (a Dispatch worker blocks nearly all, and a child inherits the mask): without it no
+        // resize, Ctrl-C or Ctrl-Z would be noticed.
         var waiting = original
-        for number in [SIGINT, SIGTERM, SIGHUP] { sigdelset(&waiting, number) }
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT] { sigdelset(&waiting, number) }
         // A signal that lands on another thread is passed on to this one, so that pselect
         // wakes up even when `run` is not on the main thread (an async main, say).
         runThread = pthread_self()
