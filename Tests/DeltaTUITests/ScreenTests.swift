@@ -63,7 +63,7 @@ extension TraceApp {
         for _ in 0..<12 {
             screens.append(screen(app))
             app.press(.right)
-            app.press(.escape)  // any question: skip it
+            while app.prompt != nil { app.press(.escape) }  // any question: skip it
         }
         for k in stride(from: 11, through: 0, by: -1) {
             app.press(.left)
@@ -74,9 +74,8 @@ extension TraceApp {
 
     @Test func compareModeShowsBothVariantsInLockstep() throws {
         var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"), variants: [nil, "cross-entropy"])
-        app.press(.escape)
-        app.press(.right)
-        app.press(.escape)
+        app.press(.right)   // to the output error
+        app.press(.escape, .escape)  // skip both questions
         let text = screen(app, width: 120, height: 40)
         #expect(text.contains("compare: lesson vs cross-entropy"))
         #expect(text.contains("lesson · mse") && text.contains("cross-entropy · cross-entropy"))
@@ -114,7 +113,7 @@ extension TraceApp {
 
     @Test func runStopsAtTheNextBeatOrQuestionAndAnyKeyPauses() throws {
         var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
-        app.press(.escape)  // skip z
+        app.press(.escape, .escape)  // skip z and a
         #expect(app.prompt == nil)
         app.press(.character("r"))
         #expect(app.wantsTicks)
@@ -127,6 +126,15 @@ extension TraceApp {
         app.press(.character("r"))
         _ = app.handle(.key(.character("x")))
         #expect(!app.wantsTicks && app.message == "paused")
+    }
+
+    @Test func arrowsSkipAPendingQuestion() throws {
+        var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
+        #expect(app.prompt == .answer(question: 0, text: ""))
+        app.press(.right)
+        #expect(app.skipped == [0, 1])
+        #expect(app.leader.cursor.position.step == .outputError(example: 1))
+        #expect(app.prompt == .answer(question: 2, text: ""))  // the output error's own question
     }
 
     @Test func helpTooSmallAndQuit() throws {

@@ -39,6 +39,8 @@ final class TmuxSession {
     let height: Int
     private let tmux: URL
     private var alive = true
+    /// The tmux server's process id, for `kill` when kill-server is not enough.
+    private var serverPID: pid_t = 0
 
     /// Starts a `width`×`height` session in `directory` (the package root by default) and
     /// types `command` into its shell. `environment` is all the shell gets besides PATH,
@@ -66,10 +68,12 @@ final class TmuxSession {
 
         try run(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                  "-c", directory.path, shell])
-        // Nothing of the outer environment gets in, and the size stays as asked.
+        // The size stays as asked (no client decides it), and there is no status line.
         _ = try? run(["set-option", "-g", "window-size", "manual"])
         _ = try? run(["set-option", "-g", "status", "off"])
         _ = try? run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+        serverPID = pid_t((try? run(["display-message", "-p", "-t", name, "#{pid}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
         do {
             _ = try waitFor(Self.prompt)
         } catch {
@@ -114,9 +118,11 @@ final class TmuxSession {
         _ = try? run(["send-keys", "-t", name, "-l", text])
     }
 
-    /// The screen as text, one line per row (`escapes`: with colour and style escapes).
-    func capture(escapes: Bool = false) -> String {
-        (try? run(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []))) ?? ""
+    /// The screen as text, one line per row (`escapes`: with colour and style escapes;
+    /// `scrollback`: with the lines that scrolled off the top, such as the start of a crash
+    /// report).
+    func capture(escapes: Bool = false, scrollback: Bool = false) -> String {
+        (try? run(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []) + (scrollback ? ["-S", "-"] : []))) ?? ""
     }
 
     /// The screen's rows, trailing blank rows removed.
@@ -178,6 +184,25 @@ final class TmuxSession {
         guard alive else { return }
         alive = false
         _ = try? run(["kill-server"])
+        // kill-server is a SIGTERM the server sends itself; should it not take, SIGKILL the
+        // server and the processes in its panes, so that no test leaves a session behind.
+        guard serverPID > 0 else { return }
+        let deadline = Date().addingTimeInterval(3)
+        while Self.isRunning(serverPID) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard Self.isRunning(serverPID) else { return }
+        let children = (try? String(contentsOfFile: "/proc/\(serverPID)/task/\(serverPID)/children", encoding: .utf8)) ?? ""
+        for child in children.split(separator: " ").compactMap({ pid_t($0) }) {
+            Glibc.kill(-child, SIGKILL)   // the pane's process group, then the pane itself
+            Glibc.kill(child, SIGKILL)
+        }
+        Glibc.kill(serverPID, SIGKILL)
+    }
+
+    /// Whether a process exists and is not a zombie.
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[close...].dropFirst(2).hasPrefix("Z")
     }
 
     /// A string quoted for bash (single quotes).
@@ -202,7 +227,7 @@ final class TmuxSession {
     static func isKeyName(_ key: String) -> Bool {
         if keyNames.contains(key) { return true }
         if key.count > 2, key.dropFirst().first == "-", let first = key.first, "CMS".contains(first) { return true }
-        if key.first == "F", let number = Int(key.dropFirst()), (1...20).contains(number) { return true }
+        if key.first == "F", let number = Int(key.dropFirst()), (1...12).contains(number) { return true }
         return false
     }
 

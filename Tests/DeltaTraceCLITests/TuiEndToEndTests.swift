@@ -68,7 +68,9 @@ import Testing
         try tmux.waitFor("compare: lesson vs cross-entropy")
         tmux.send("Right")
         try tmux.waitFor("output error l=1")
-        tmux.send("Escape")  // skip the lesson's question
+        tmux.send("Escape")  // skip the lesson's two questions
+        try tmux.waitFor("And what is σ′(z)")
+        tmux.send("Escape")
         let screen = try tmux.waitFor("= 0.034690042")
         #expect(screen.contains("= 0.98201379") && screen.contains("a₁,₁ − y₁"))
         #expect(screen.contains("━ lesson training") && screen.contains("━ cross-entropy training"))

@@ -92,7 +92,7 @@ extension TraceApp {
         case .gradientDescent(let l): step = "gradient descent l=\(l)"
         }
         let M = layout.examples(inUpdate: p.update)
-        let example = p.step.example.map { "example \($0)/\(M)" } ?? "all \(M) examples"
+        let example = p.step.example.map { "example \($0)/\(M)" } ?? (M == 1 ? "the 1 example" : "all \(M) examples")
         var text = " epoch \(p.epoch)/\(layout.epochs) · update \(p.update)/\(layout.updatesPerEpoch) · \(example) · \(step)"
         if !isCompare { text += " · C = \(NumberText.format(leader.cursor.trace.cost))" }
         canvas.put(text, x: 0, y: y, style: Theme.position)

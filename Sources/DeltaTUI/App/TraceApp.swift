@@ -56,6 +56,8 @@ public struct TraceApp: TerminalProgram {
     public var focus = 0
     public var prompt: Prompt?
     public var answers: [Int: Answer] = [:]
+    /// Questions the student chose to skip (Esc): not asked again.
+    public var skipped: Set<Int> = []
     /// A one-line message for the student (a breakpoint that stopped the run, a bad go-to).
     public var message: String?
     public var width = 80
@@ -125,8 +127,14 @@ public struct TraceApp: TerminalProgram {
         if let prompt {
             // q quits from anywhere: no answer or position is written with a q.
             if key == .character("q") { return false }
-            typeInto(prompt, key)
-            return true
+            if case .answer = prompt, [.left, .right, .backTab, .tab].contains(key) {
+                // Moving on without answering skips this step's questions.
+                skipped.formUnion(questionsHere)
+                self.prompt = nil
+            } else {
+                typeInto(prompt, key)
+                return true
+            }
         }
         if showHelp {
             if key == .character("q") { return false }
@@ -200,15 +208,20 @@ public struct TraceApp: TerminalProgram {
 
     /// Arriving at a step going forwards: ask its question if it has one not yet answered.
     mutating func enterStep() {
-        if let q = questionHere, answers[q] == nil { prompt = .answer(question: q, text: "") }
+        if let q = pendingQuestion { prompt = .answer(question: q, text: "") }
         if leader.cursor.isAtFailure, let failure = leader.run.failure {
             message = "training stopped: \(failure)"
         }
     }
 
-    /// The question asked at the current step, if any.
-    var questionHere: Int? {
-        lesson.questions.firstIndex { $0.at.position == leader.cursor.position }
+    /// The questions asked at the current step, in the lesson's order.
+    var questionsHere: [Int] {
+        lesson.questions.indices.filter { lesson.questions[$0].at.position == leader.cursor.position }
+    }
+
+    /// The first question of this step not yet answered or skipped.
+    var pendingQuestion: Int? {
+        questionsHere.first { answers[$0] == nil && !skipped.contains($0) }
     }
 
     mutating func typeInto(_ current: Prompt, _ key: Key) {
@@ -234,8 +247,10 @@ public struct TraceApp: TerminalProgram {
                 let question = lesson.questions[q]
                 let truth = question.answer.value(in: leader.cursor.trace, example: leader.cursor.position.step.example ?? 1)
                 answers[q] = Answer(typed: typed, correct: abs(typed - truth) <= question.tolerance)
-                prompt = nil
-            case .escape: prompt = nil
+                prompt = pendingQuestion.map { .answer(question: $0, text: "") }
+            case .escape:
+                skipped.insert(q)
+                prompt = pendingQuestion.map { .answer(question: $0, text: "") }
             case .backspace: prompt = .answer(question: q, text: String(text.dropLast()))
             case .character(let c) where c.isNumber || "+-−.eE".contains(c):
                 prompt = .answer(question: q, text: text + String(c))
@@ -303,7 +318,7 @@ public struct TraceApp: TerminalProgram {
     func stopReason() -> String? {
         let cursor = leader.cursor
         if breakpoints.contains(.nonFinite), cursor.isAtFailure { return "breakpoint: a non-finite value" }
-        if questionHere.map({ answers[$0] == nil }) == true { return "a question for you" }
+        if pendingQuestion != nil { return "a question for you" }
         if lesson.beats.contains(where: { $0.at.position == cursor.position }) { return "the lesson has something to say here" }
         if breakpoints.contains(.saturated) {
             for fact in cursor.explanation.facts {

@@ -287,18 +287,25 @@ public final class CursesTerminal {
 
     static func key(code: Int32) -> Key? {
         switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
+        // Shifted keys (KEY_SR is Shift-Up, KEY_SF Shift-Down) count as the plain key.
+        case KEY_UP, KEY_SR: return .up
+        case KEY_DOWN, KEY_SF: return .down
+        case KEY_LEFT, KEY_SLEFT: return .left
+        case KEY_RIGHT, KEY_SRIGHT: return .right
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace
         case KEY_BTAB: return .backTab
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        default: return nil
+        case KEY_PPAGE, KEY_SPREVIOUS: return .pageUp
+        case KEY_NPAGE, KEY_SNEXT: return .pageDown
+        case KEY_HOME, KEY_SHOME: return .home
+        case KEY_END, KEY_SEND: return .end
+        default:
+            // Modified keys terminfo lists as extended capabilities (Ctrl-Up is "kUP5",
+            // Alt-Home "kHOM3", Shift-PageDown "kNXT2") count as the plain key.
+            guard let name = keyname(code).map({ String(cString: $0) }) else { return nil }
+            let plain: [(String, Key)] = [("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right),
+                                          ("kHOM", .home), ("kEND", .end), ("kPRV", .pageUp), ("kNXT", .pageDown)]
+            return plain.first { name.hasPrefix($0.0) && name.dropFirst($0.0.count).allSatisfy(\.isNumber) }?.1
         }
     }
 
@@ -322,7 +329,9 @@ public final class CursesTerminal {
     /// when Escape stands alone, leaving what follows to be read as keys.
     private func unknownSequence(_ window: UnsafeMutablePointer<WINDOW>) -> Key?? {
         var next: wint_t = 0
-        guard wget_wch(window, &next) == OK else { return nil }
+        let status = wget_wch(window, &next)
+        if status == KEY_CODE_YES { _ = ungetch(Int32(next)) }   // Alt+arrow and the like
+        guard status == OK else { return nil }
         guard next == 0x5B || next == 0x4F else {   // "[" or "O"
             _ = unget_wch(wchar_t(next))
             return nil

@@ -33,7 +33,7 @@ public struct ExprText: Sendable {
         case .add, .subtract, .sum: return 1
         case .multiply, .divide: return 2
         case .negate: return 3
-        case .number(let x): return x < 0 ? 3 : 5
+        case .number(let x): return x < 0 ? 1 : 5  // a negative number is bracketed after an operator
         case .power: return 4
         default: return 5
         }
@@ -46,14 +46,17 @@ public struct ExprText: Sendable {
         case .symbol(let s): body = symbol(s)
         case .sum(let s): body = "Σ" + ExprText.subscripted(s.index) + " " + text(s.body, context: 2)
         case .add(let terms):
-            var parts = terms.map { text($0, context: 1) }
+            var parts = terms.enumerated().map { k, term in text(term, context: k == 0 ? 1 : 2) }
             if parts.count > maxTerms { parts = Array(parts.prefix(2)) + ["…"] + [parts.last!] }
             body = parts.joined(separator: " + ")
         case .subtract(let a, let b): body = text(a, context: 1) + " − " + text(b, context: 2)
         case .multiply(let factors):
             var out = ""
             for (k, factor) in factors.enumerated() {
-                let piece = text(factor, context: 2)
+                // A leading negative number needs no brackets: −2·(y − a).
+                var leadingNegative = false
+                if k == 0, case .number(let x) = factor, x < 0 { leadingNegative = true }
+                let piece = text(factor, context: leadingNegative ? 0 : 2)
                 if k > 0 {
                     // a(1 − a) as the lecture writes it; a dot between anything else.
                     let previousIsSymbol: Bool

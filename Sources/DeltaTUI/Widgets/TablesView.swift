@@ -65,17 +65,19 @@ struct LessonPane {
         }
         let position = app.leader.cursor.position, layout = app.leader.run.layout
         let index = layout.index(of: position)
-        if case .answer(let q, let text)? = app.prompt {
-            let question = app.lesson.questions[q]
-            add("Question: " + question.ask, Theme.warning)
-            add("Your answer: " + text + "█   (Enter to check · Esc to skip)", Theme.key)
-        } else if let q = app.questionHere, let answer = app.answers[q] {
+        for q in app.questionsHere {
+            guard let answer = app.answers[q] else { continue }
             let question = app.lesson.questions[q]
             let truth = question.answer.value(in: app.leader.cursor.trace, example: position.step.example ?? 1)
             let verdict = answer.correct ? "✓ Right" : "✗ Not quite"
             add("\(verdict): the answer is \(NumberText.format(truth, digits: 6)); you said \(NumberText.format(answer.typed, digits: 6)).",
                 answer.correct ? Theme.good : Theme.bad)
-            if let explain = question.explain { add(explain, .plain) }
+            if let explain = question.explain, app.prompt == nil { add(explain, .plain) }
+        }
+        if case .answer(let q, let text)? = app.prompt {
+            let question = app.lesson.questions[q]
+            add("Question: " + question.ask, Theme.warning)
+            add("Your answer: " + text + "█   (Enter to check · Esc to skip)", Theme.key)
         }
         if let message = app.message { add(message, Theme.warning) }
         if let beat = app.lesson.beats.filter({ layout.index(of: $0.at.position) <= index })
