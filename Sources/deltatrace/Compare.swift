@@ -48,20 +48,7 @@ struct Compare: ParsableCommand {
             try runFullScreen(&program, ascii: screen.ascii)
             return
         }
-        let base = try reportingLessonErrors { try lesson.makeRun(contenders[0].settings) }
-        let runs = try contenders.map { contender -> TrainingRun in
-            try reportingLessonErrors {
-                let network = try contender.settings.network()
-                let first = contenders[0].settings
-                guard network.sizes == base.network.sizes, contender.settings.initialization == first.initialization,
-                      contender.settings.initSeed == first.initSeed else {
-                    return try lesson.makeRun(contender.settings)  // it sets its own initial parameters
-                }
-                // The same initial parameters, so that only the setting compared differs.
-                return try TrainingRun(network: network, training: lesson.training, validation: lesson.validation,
-                                       configuration: contender.settings.training, parameters: base.initialParameters)
-            }
-        }
+        let runs = try reportingLessonErrors { try lesson.makeRuns(comparing: contenders.map(\.settings)) }
         for run in runs { run.finish() }
         let names = contenders.map(\.name)
         switch format ?? .table {

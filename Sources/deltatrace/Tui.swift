@@ -56,4 +56,6 @@ func runFullScreen<P: TerminalProgram>(_ program: inout P, ascii: Bool) throws {
         throw ExitCode(2)
     }
     terminal.run(&program)
+    // Ended by SIGTERM, SIGHUP or a second Ctrl-C: exit as the signal would have.
+    if case .signal(let number)? = terminal.ending { throw ExitCode(128 + number) }
 }

@@ -172,3 +172,27 @@ public struct TraceValue: Sendable, Hashable {
         }
     }
 }
+
+extension Lesson {
+    /// Runs of several settings of the lesson for comparing them: each later run starts from
+    /// the first run's initial parameters when its network has the same shape and it does
+    /// not set its own initialisation, so that only the setting compared differs.
+    public func makeRuns(comparing contenders: [Settings]) throws -> [TrainingRun] {
+        var runs: [TrainingRun] = []
+        for settings in contenders {
+            let run = try makeRun(settings)
+            if let first = runs.first, let base = contenders.first, run.network.sizes == first.network.sizes,
+               settings.initialization == base.initialization, settings.initSeed == base.initSeed {
+                do {
+                    runs.append(try TrainingRun(network: run.network, training: training, validation: validation,
+                                                configuration: settings.training, parameters: first.initialParameters))
+                } catch {
+                    throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(error)")
+                }
+            } else {
+                runs.append(run)
+            }
+        }
+        return runs
+    }
+}

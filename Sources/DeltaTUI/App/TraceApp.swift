@@ -75,16 +75,9 @@ public struct TraceApp: TerminalProgram {
     /// lockstep on the same initial parameters unless a contender sets its own.
     public init(lesson: Lesson, contenders: [(name: String, settings: Settings)]) throws {
         self.lesson = lesson
+        let runs = try lesson.makeRuns(comparing: contenders.map(\.settings))
         var panes: [Pane] = []
-        var first: TrainingRun?
-        for (name, settings) in contenders {
-            var run = try lesson.makeRun(settings)
-            if let first, run.network.sizes == first.network.sizes,
-               settings.initialization == contenders[0].settings.initialization, settings.initSeed == contenders[0].settings.initSeed {
-                run = try TrainingRun(network: run.network, training: lesson.training, validation: lesson.validation,
-                                      configuration: settings.training, parameters: first.initialParameters)
-            }
-            if first == nil { first = run }
+        for ((name, _), run) in zip(contenders, runs) {
             run.finish()
             panes.append(Pane(name: name, run: run, cursor: TraceCursor(run: run)))
         }
