@@ -25,7 +25,7 @@ struct Tui: ParsableCommand {
         var program: Launcher
         if let lesson {
             let loaded = try reportingLessonErrors { try Lesson.load(path: try LessonLocator.resolve(lesson)) }
-            program = Launcher(app: try reportingLessonErrors { try TraceApp(lesson: loaded, variants: [variant]) })
+            program = Launcher(app: try reportingLessonErrors { variant == nil ? try TraceApp(lesson: loaded) : try TraceApp(lesson: loaded, variants: [variant]) })
         } else {
             let lessons = LessonLocator.bundled().map(LessonLocator.display)
             guard !lessons.isEmpty else {

@@ -91,6 +91,12 @@ extension TraceApp {
         #expect(app.panes.allSatisfy { $0.cursor.position.epoch == 2 })
     }
 
+    @Test func aLessonCanOpenInCompareMode() throws {
+        let app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
+        #expect(app.isCompare && app.panes.map(\.name) == ["lesson", "cross-entropy"])
+        #expect(try !TraceApp(lesson: try lesson("02-saturated-neuron.yaml")).isCompare)
+    }
+
     @Test func keysMoveByPhaseUpdateEpochAndGoTo() throws {
         var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
         app.press(.escape)

@@ -10,6 +10,8 @@ public struct Lesson: Sendable {
     public let title: String
     /// One sentence on what it teaches.
     public let summary: String
+    /// Whether the screen opens with the lesson and its variants side by side (`compare: true`).
+    public let opensInCompare: Bool
     /// The base settings.
     public let settings: Settings
     /// The training data.

@@ -3,7 +3,7 @@ import Foundation
 
 extension Lesson {
     /// The keys a lesson may have at its top level.
-    static let topKeys = ["title", "summary", "network", "init", "data", "train", "variants", "beats", "questions", "expect"]
+    static let topKeys = ["title", "summary", "network", "init", "data", "train", "variants", "compare", "beats", "questions", "expect"]
     static let networkKeys = ["layers", "hidden", "output", "cost"]
     static let initKeys = ["scheme", "seed", "weights", "biases"]
     static let trainKeys = ["eta", "batch", "epochs", "shuffle", "seed", "regularization", "lambda", "dropout"]
@@ -67,6 +67,10 @@ extension Lesson {
             variants.append(Variant(name: name, settings: changed, location: node.location))
         }
 
+        let compare = try top["compare"]?.bool("`compare`") ?? false
+        if compare && variants.isEmpty {
+            throw top.keyNode("compare")!.error("`compare: true` needs variants to show beside the lesson", hint: "add `variants:`, or remove `compare`")
+        }
         let layout = TraceLayout(layers: settings.layers.count - 1, trainingSetSize: data.training.count,
                                  batchSize: settings.training.batchSize, epochs: settings.training.epochs)
         let beats = try (top["beats"]?.list("`beats`") ?? []).map { node in
@@ -78,7 +82,7 @@ extension Lesson {
         let claims = try (top["expect"]?.list("`expect`") ?? []).map {
             try claim($0, settings: settings, variants: variants, layout: layout, hasValidation: data.validation != nil)
         }
-        return Lesson(file: file, title: title, summary: summary, settings: settings, training: data.training,
+        return Lesson(file: file, title: title, summary: summary, opensInCompare: compare, settings: settings, training: data.training,
                       validation: data.validation, dataDescription: data.description, variants: variants,
                       beats: beats, questions: questions, claims: claims)
     }

@@ -66,9 +66,15 @@ public struct TraceApp: TerminalProgram {
     /// A screen over a lesson, or (compare mode) over several of its variants in lockstep.
     ///
     /// - Parameter variants: the variants to show, nil meaning the lesson itself.
-    public init(lesson: Lesson, variants: [String?] = [nil]) throws {
+    public init(lesson: Lesson, variants: [String?]) throws {
         let contenders = try variants.map { name in (name ?? (variants.count > 1 ? "lesson" : ""), try lesson.settings(variant: name)) }
         try self.init(lesson: lesson, contenders: contenders)
+    }
+
+    /// The screen a lesson asks for: the lesson alone, or with its variants side by side
+    /// when it says `compare: true`.
+    public init(lesson: Lesson) throws {
+        try self.init(lesson: lesson, variants: lesson.opensInCompare ? [nil] + lesson.variants.map(\.name) : [nil])
     }
 
     /// A screen over named settings of a lesson (its variants, or ad-hoc changes), in
