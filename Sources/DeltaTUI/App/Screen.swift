@@ -68,15 +68,16 @@ extension TraceApp {
         if networkHeight > 0 {
             NetworkView(app: self, pane: pane, framed: false).draw(into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: networkHeight))
         }
-        EquationPanel(app: self, pane: pane, framed: false)
+        EquationPanel(app: self, pane: pane, framed: false, compact: body.height - networkHeight < 14)
             .draw(into: &canvas, rect: Rect(x: body.x, y: body.y + networkHeight, width: body.width, height: body.height - networkHeight))
     }
 
     func renderTitle(into canvas: inout Canvas, width: Int) {
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.title)
         let name = URLName.lessonName(lesson.file)
-        var title = " DeltaTrace · \(name) · \(lesson.title)"
-        if isCompare { title += " · compare: " + panes.map(\.name).joined(separator: " vs ") }
+        let compare = isCompare ? " · compare: " + panes.map(\.name).joined(separator: " vs ") : ""
+        var title = " DeltaTrace · \(name) · \(lesson.title)" + compare
+        if title.count > width { title = " DeltaTrace · \(name)" + compare }
         canvas.put(title, x: 0, y: 0, style: Theme.title)
         let right = " \(view.rawValue) view · ? help "
         if title.count + right.count < width { canvas.put(right, x: width - right.count, y: 0, style: Theme.title) }

@@ -6,6 +6,9 @@ struct EquationPanel {
     let app: TraceApp
     let pane: TraceApp.Pane
     var framed = true
+    /// Only the most specific form, its numbers and the result (side-by-side panes on a
+    /// small terminal).
+    var compact = false
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let explanation = pane.cursor.explanation
@@ -34,7 +37,7 @@ struct EquationPanel {
         let focus = min(app.focus, targets.count - 1)
         let target = targets[focus]
         let hidden = app.hidesResults && pane.cursor === app.leader.cursor
-        if targets.count > 1 {
+        if targets.count > 1 && !compact {
             out.append(("\(EquationPanel.describe(target)) (\(focus + 1) of \(targets.count), ↑/↓ to choose)", Theme.label))
         }
         let trace = pane.cursor.trace, m = explanation.position.step.example
@@ -43,8 +46,8 @@ struct EquationPanel {
             let relation = equation.relation == .becomes ? " → " : " = "
             let lhs = text.render(equation.lhs)
             let pad = String(repeating: " ", count: min(lhs.count, 12))
-            for (k, form) in equation.forms.enumerated() {
-                add((k == 0 ? lhs + relation : pad + " = ") + text.render(form), Theme.heading)
+            for (k, form) in equation.forms.enumerated() where !compact || k == equation.forms.count - 1 {
+                add((k == 0 || compact ? lhs + relation : pad + " = ") + text.render(form), Theme.heading)
                 if hidden { continue }
                 let substituted = text.render(derivation.substituted[k])
                 if substituted != text.render(form) { add(pad + " = " + substituted) }
