@@ -119,11 +119,16 @@ struct Compare: ParsableCommand {
         let finished = zip(names, reached).compactMap { name, e in e.map { (name, $0) } }
         if let fastest = finished.min(by: { $0.1 < $1.1 }) {
             for (name, epoch) in finished where name != fastest.0 {
-                let ratio = Double(epoch) / Double(max(fastest.1, 1))
-                print("  \(fastest.0) gets there \(String(format: "%.1f", ratio))× sooner than \(name)")
+                if epoch == fastest.1 {
+                    print("  \(name) gets there in the same epoch as \(fastest.0)")
+                } else {
+                    let ratio = Double(epoch) / Double(max(fastest.1, 1))
+                    print("  \(fastest.0) gets there \(String(format: "%.1f", ratio))× sooner than \(name)")
+                }
             }
-            for (name, e) in zip(names, reached) where e == nil {
-                print("  \(name) never gets there in this run; \(fastest.0) does by epoch \(fastest.1)")
+            for (name, (run, e)) in zip(names, zip(runs, reached)) where e == nil {
+                let why = run.failure != nil ? "stops at a non-finite value before it gets there" : "never gets there in this run"
+                print("  \(name) \(why); \(fastest.0) does by epoch \(fastest.1)")
             }
         }
     }

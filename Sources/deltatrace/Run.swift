@@ -89,7 +89,7 @@ struct EpochColumns {
 
     func row(_ s: EpochSummary) -> String {
         func number(_ x: Double?, _ width: Int, _ digits: Int) -> String {
-            (x.map { $0.isFinite ? String(format: "%.\(digits)f", $0) : "\($0)" } ?? "-").leftPadded(width)
+            (x.map { !$0.isFinite ? "\($0)" : abs($0) < 1e6 ? String(format: "%.\(digits)f", $0) : String(format: "%.6e", $0) } ?? "-").leftPadded(width)
         }
         var r = String(s.epoch).leftPadded(6) + number(s.cost, 14, 8)
         if penalty { r += number(s.penalty, 14, 8) }

@@ -29,7 +29,7 @@ struct Trace: ParsableCommand {
     func run() throws {
         let lesson = try self.lesson.load()
         let run = try reportingLessonErrors { try lesson.makeRun(variant: variant) }
-        let limit = updates ?? epochs.map { $0 * run.layout.updatesPerEpoch } ?? run.layout.totalUpdates
+        let limit = updates ?? epochs.map { min($0, run.layout.epochs) * run.layout.updatesPerEpoch } ?? run.layout.totalUpdates
         for g in 0..<min(limit, run.layout.totalUpdates) {
             run.advance(through: g)
             guard let last = run.lastTracedUpdate, g <= last else { break }

@@ -63,6 +63,9 @@ func lessonError(_ text: String, file: String = "bad.yaml") -> LessonError? {
         (minimalLesson.replacingOccurrences(of: "title: Test\n", with: ""), 1, 1, "a lesson needs `title`", "title:"),
         (minimalLesson + "\nquestions:\n  - {at: {step: output-error}, ask: w?, answer: {quantity: w, layer: 0}}", 14, 70, "`w` has no layer 0", "it belongs to layer 1"),
         (minimalLesson + "\nquestions:\n  - {at: {step: output-error}, ask: a?, answer: {quantity: a, node: 3}}", 14, 69, "layer 1 has no node 3", "1…2"),
+        (minimalLesson.replacingOccurrences(of: "  eta: 0.5", with: "  eta: 0.5\n  eta: 0.7"), 12, 3, "`eta` is written twice", "keep one"),
+        (minimalLesson.replacingOccurrences(of: "[2, 2]", with: "[2, 5000000000, 2]"), 4, 15, "too many to trace", "at most 100000"),
+        (minimalLesson.replacingOccurrences(of: "  inputs: [[0.0, 1.0], [1.0, 0.0]]", with: "  inputs: [[0.0, 1.0], [1.0, 0.0]]\n  scale: 1e308\n  rows: 2").replacingOccurrences(of: "[[0.0, 1.0], [1.0, 0.0]]", with: "[[0.0, 2.0], [1.0, 0.0]]"), 8, 3, "is not a finite number", "scale"),
         (minimalLesson + "\nbeats:\n  - {at: {epoch: 4}, say: hi}", 14, 10, "there is no step epoch 4", "epochs run 1…3"),
     ]
 
@@ -102,6 +105,10 @@ func lessonError(_ text: String, file: String = "bad.yaml") -> LessonError? {
                 #expect(error.message.contains(message), "\(error)")
             }
         }
+        // Windows line endings and a byte-order mark are read like any other file.
+        try "\u{FEFF}x1,x2,label\r\n0,1,b\r\n1,0,a\r\n".write(toFile: dir.appendingPathComponent("points.csv").path, atomically: true, encoding: .utf8)
+        let crlf = try Lesson.load(path: lessonPath)
+        #expect(crlf.dataDescription.inputColumns == ["x1", "x2"] && crlf.training.count == 2)
         // A good file: the class column becomes one-hot targets in order of appearance.
         try "x1,x2,label\n0,1,b\n1,0,a\n0.5,0.5,b\n".write(toFile: dir.appendingPathComponent("points.csv").path, atomically: true, encoding: .utf8)
         let loaded = try Lesson.load(path: lessonPath)

@@ -80,7 +80,7 @@ extension TraceApp {
         #expect(text.contains("compare: lesson vs cross-entropy"))
         #expect(text.contains("lesson · mse") && text.contains("cross-entropy · cross-entropy"))
         // Both panes at the output error: the MSE δ keeps σ′(z), cross-entropy's cancels.
-        #expect(text.contains("−2·(y₁ − a₁,₁)/n₁·a₁,₁(1 − a₁,₁)"))
+        #expect(text.contains("(−2·(y₁ − a₁,₁)/n₁)·a₁,₁(1 − a₁,₁)"))
         #expect(text.contains("a₁,₁ − y₁"))
         #expect(text.contains("= 0.034690042"))
         #expect(text.contains("= 0.98201379"))
@@ -89,6 +89,21 @@ extension TraceApp {
         #expect(app.panes.allSatisfy { $0.cursor.position == TracePosition(epoch: 1, update: 1, step: .outputError(example: 1)) })
         app.press(.character("e"))
         #expect(app.panes.allSatisfy { $0.cursor.position.epoch == 2 })
+    }
+
+    @Test func aQuestionHidesItsAnswerInEveryPane() throws {
+        var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
+        app.press(.right)
+        let text = screen(app, width: 120, height: 40)
+        #expect(text.contains("Question: Under MSE, what is δ"))
+        #expect(!text.contains("0.0347") && !text.contains("0.0176627") && !text.contains("0.98201379"))
+    }
+
+    @Test func negativeNumbersAreBracketedAfterAnOperator() {
+        let text = ExprText()
+        #expect(text.render(.add([.number(1), .multiply([.number(-0.5), .number(2)])])) == "1 + (−0.5·2)")
+        #expect(text.render(.subtract(.number(0.2), .multiply([.number(1), .number(-0.05)]))) == "0.2 − 1·(−0.05)")
+        #expect(text.render(.multiply([.number(-2), .sym(.a, .literal(1), .literal(1))])) == "−2·a₁,₁")
     }
 
     @Test func aLessonCanOpenInCompareMode() throws {

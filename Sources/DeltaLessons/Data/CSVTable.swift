@@ -26,7 +26,9 @@ struct CSVTable {
     /// Parses CSV text.
     static func parse(_ text: String, file: String) throws -> CSVTable {
         var lines: [(Int, [(String, Int)])] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: split on it as well as on "\n". A byte-order mark is dropped.
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        for (index, raw) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }

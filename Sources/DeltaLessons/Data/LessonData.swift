@@ -71,7 +71,15 @@ struct LessonData {
 
     static func dataset(_ inputs: [[Double]], _ targets: [[Double]], at node: YAMLNode) throws -> Dataset {
         do { return try Dataset(inputs: inputs, targets: targets) } catch {
-            throw node.error("the examples cannot be used: \(error)")
+            switch error {
+            case .empty:
+                throw node.error("there are no examples, or an example has no values", hint: "give at least one example with at least one input and one target")
+            case .notFinite(let m, let column, let isTarget):
+                throw node.error("\(isTarget ? "target" : "input") \(column + 1) of example \(m + 1) is not a finite number",
+                                 hint: "check `scale:` and the data: values must stay within the range of a double")
+            case .countMismatch, .raggedRow:
+                throw node.error("the examples cannot be used: \(error)", hint: "give one target row per input row, all of the same width")
+            }
         }
     }
 
@@ -126,7 +134,8 @@ struct LessonData {
         let resolved = written.hasPrefix("/") ? written : lessonDirectory.appendingPathComponent(written).standardized.path
         let shown = written.hasPrefix("/") ? written : (URL(fileURLWithPath: fileNode.file).deletingLastPathComponent().relativePath == "."
             ? written : lessonDirectory.appendingPathComponent(written).standardized.relativePath(from: FileManager.default.currentDirectoryPath))
-        guard FileManager.default.fileExists(atPath: resolved) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw fileNode.error("no data file at \(written) (looked for \(resolved))", hint: "the path is relative to the lesson's folder")
         }
         let table = try CSVTable.load(path: resolved, shownAs: shown)

@@ -100,6 +100,10 @@ extension Lesson {
                 if let bad = s.layers.firstIndex(where: { $0 < 1 }) {
                     throw try value.list("`layers`")[bad].error("layer \(bad) has \(s.layers[bad]) nodes", hint: "every layer needs at least 1 node")
                 }
+                if let bad = s.layers.firstIndex(where: { $0 > 100_000 }) {
+                    throw try value.list("`layers`")[bad].error("layer \(bad) has \(s.layers[bad]) nodes, too many to trace",
+                                                                hint: "use at most 100000 nodes per layer")
+                }
             case "hidden": s.hidden = try value.choice("the hidden activation", Activation.self)
             case "output": s.output = try value.choice("the output activation", Activation.self)
             case "cost": s.cost = try value.choice("the cost", Cost.self)
@@ -190,7 +194,7 @@ extension Lesson {
                                   hint: "weights[l-1] is layer l's matrix: one row per node i of layer l−1, one entry per node j of layer l")
             }
         }
-        let nodes = Double(network.nodeCount), batch = Double(s.training.batchSize)
+        let nodes = Double(network.nodeCount), batch = Double(s.training.batchSize)  // an upper bound: M ≤ batch
         let bytes = 8 * (batch * nodes * 5 + Double(network.parameterCount) * 6)
         if bytes > Double(traceMemoryLimit) {
             throw LessonError(s.location("layers", or: location),

@@ -15,7 +15,7 @@ struct YAMLNode {
             }
             return YAMLNode(node: node, file: file)
         } catch let error as YamlError {
-            throw YAMLNode.locate(error, file: file)
+            throw YAMLNode.locate(error, file: file, text: text)
         }
     }
 
@@ -141,8 +141,21 @@ struct YAMLNode {
     }
 
     /// A located error for a YAML syntax error.
-    static func locate(_ error: YamlError, file: String) -> LessonError {
+    static func locate(_ error: YamlError, file: String, text: String = "") -> LessonError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Point at the second time the key is written, where the mistake is.
+            let key = duplicates.sorted().first ?? "?"
+            var seen = 0, line = context.mark.line, column = context.mark.column
+            for (k, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = row.drop { $0 == " " || $0 == "-" || $0 == "{" }
+                if trimmed.hasPrefix(key + ":") {
+                    seen += 1
+                    if seen == 2 { line = k + 1; column = row.count - trimmed.count + 1; break }
+                }
+            }
+            return LessonError(SourceLocation(file: file, line: line, column: column), "`\(key)` is written twice in the same mapping",
+                               hint: "keep one of them")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context.map { "\($0.text)" }, problem].compactMap { $0 }.joined(separator: ": ")

@@ -215,7 +215,9 @@ public struct TraceApp: TerminalProgram {
 
     /// The questions asked at the current step, in the lesson's order.
     var questionsHere: [Int] {
-        lesson.questions.indices.filter { lesson.questions[$0].at.position == leader.cursor.position }
+        // Questions are written for the lesson's own network; a variant of another shape has none.
+        guard leader.run.network.sizes == lesson.settings.layers else { return [] }
+        return lesson.questions.indices.filter { lesson.questions[$0].at.position == leader.cursor.position }
     }
 
     /// The first question of this step not yet answered or skipped.

@@ -36,7 +36,7 @@ struct EquationPanel {
         guard !targets.isEmpty else { return out }
         let focus = min(app.focus, targets.count - 1)
         let target = targets[focus]
-        let hidden = app.hidesResults && pane.cursor === app.leader.cursor
+        let hidden = app.hidesResults  // in every pane, or another pane would give the answer away
         if targets.count > 1 && !compact {
             out.append(("\(EquationPanel.describe(target)) (\(focus + 1) of \(targets.count), ↑/↓ to choose)", Theme.label))
         }

@@ -46,7 +46,10 @@ public struct ExprText: Sendable {
         case .symbol(let s): body = symbol(s)
         case .sum(let s): body = "Σ" + ExprText.subscripted(s.index) + " " + text(s.body, context: 2)
         case .add(let terms):
-            var parts = terms.enumerated().map { k, term in text(term, context: k == 0 ? 1 : 2) }
+            var parts = terms.enumerated().map { k, term -> String in
+                let piece = text(term, context: 1)
+                return k > 0 && piece.hasPrefix("−") ? "(" + piece + ")" : piece  // a + (−b)
+            }
             if parts.count > maxTerms { parts = Array(parts.prefix(2)) + ["…"] + [parts.last!] }
             body = parts.joined(separator: " + ")
         case .subtract(let a, let b): body = text(a, context: 1) + " − " + text(b, context: 2)
@@ -55,8 +58,11 @@ public struct ExprText: Sendable {
             for (k, factor) in factors.enumerated() {
                 // A leading negative number needs no brackets: −2·(y − a).
                 var leadingNegative = false
-                if k == 0, case .number(let x) = factor, x < 0 { leadingNegative = true }
-                let piece = text(factor, context: leadingNegative ? 0 : 2)
+                if k == 0, context <= 2, case .number(let x) = factor, x < 0 { leadingNegative = true }
+                // A quotient before another factor is bracketed: (2(y − a)/n)·a(1 − a).
+                var isQuotient = false
+                if case .divide = factor, k < factors.count - 1 { isQuotient = true }
+                let piece = text(factor, context: leadingNegative ? 0 : (isQuotient ? 3 : 2))
                 if k > 0 {
                     // a(1 − a) as the lecture writes it; a dot between anything else.
                     let previousIsSymbol: Bool

@@ -26,7 +26,7 @@ struct NetworkView {
         let frame = TraceFrame(trace: trace, step: step)
         let m = step.example ?? trace.M
         let touched = NetworkView.touchedLayer(step, L: network.L)
-        let hidden = app.hidesResults && pane.cursor === app.leader.cursor
+        let hidden = app.hidesResults
         let focusTarget = app.focusTarget(in: pane)
         let rowsPerNode = inner.height >= NetworkView.preferredHeight(network) + 1 ? 4 : 3
         let nodesHeight = 1 + (network.sizes.max() ?? 1) * rowsPerNode
