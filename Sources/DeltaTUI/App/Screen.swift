@@ -62,7 +62,10 @@ extension TraceApp {
         let cost = pane.run.network.cost
         let inner = canvas.box(rect, title: "\(pane.name) · \(cost)", style: Style(foreground: color), titleStyle: Style(foreground: color, bold: true))
         let trace = pane.cursor.trace
-        canvas.put("minibatch C = \(NumberText.format(trace.cost))", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
+        var header = "minibatch C = \(NumberText.format(trace.cost))"
+        // A pane whose run has no step at the leader's position (another batch size) says where it is.
+        if pane.cursor.position != leader.cursor.position { header += " · here: \(pane.cursor.position)" }
+        canvas.put(header, x: inner.x, y: inner.y, style: pane.cursor.position != leader.cursor.position ? Theme.warning : Theme.label, clip: inner)
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         let networkHeight = NetworkView.fits(pane.run.network, in: Rect(x: 0, y: 0, width: body.width, height: body.height / 2)) ? min(body.height / 2, NetworkView.preferredHeight(pane.run.network)) : 0
         if networkHeight > 0 {
