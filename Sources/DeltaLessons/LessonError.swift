@@ -48,6 +48,11 @@ func suggestion(for name: String, among candidates: [String]) -> String? {
     return best.1 <= max(2, name.count / 3) ? best.0 : nil
 }
 
+/// "did you mean `x`? " for a likely typo of one of the names, or "".
+func didYouMean(_ name: String, among candidates: [String]) -> String {
+    suggestion(for: name, among: candidates).map { "did you mean `\($0)`? " } ?? ""
+}
+
 /// The Levenshtein distance between two strings.
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)

@@ -144,7 +144,7 @@ struct LessonData {
             return try node.list("`\(key)`", hint: "list column names of \(written)").map { item in
                 let name = try item.string("a column name")
                 guard let c = table.column(name) else {
-                    let guess = suggestion(for: name, among: table.header).map { "did you mean `\($0)`? " } ?? ""
+                    let guess = didYouMean(name, among: table.header)
                     throw item.error("\(written) has no column `\(name)`", hint: "\(guess)its columns are: \(listing(table.header.prefix(12).map { $0 } + (table.header.count > 12 ? ["…"] : []), conjunction: "and"))")
                 }
                 return c
@@ -156,7 +156,7 @@ struct LessonData {
             if targetColumns != nil { throw classNode.error("`class` and `targets` both name the targets", hint: "use `class:` for a column of class labels, `targets:` for numeric target columns") }
             let name = try classNode.string("`class`")
             guard let c = table.column(name) else {
-                let guess = suggestion(for: name, among: table.header).map { "did you mean `\($0)`? " } ?? ""
+                let guess = didYouMean(name, among: table.header)
                 throw classNode.error("\(written) has no column `\(name)`", hint: "\(guess)its columns are: \(listing(table.header, conjunction: "and"))")
             }
             classColumn = c
@@ -225,7 +225,7 @@ struct LessonData {
             }
             return (inputs, targets, description)
         default:
-            let guess = suggestion(for: name, among: generators).map { "did you mean `\($0)`? " } ?? ""
+            let guess = didYouMean(name, among: generators)
             throw node.error("unknown generator `\(name)`", hint: "\(guess)use one of: \(listing(generators))")
         }
     }

@@ -43,10 +43,18 @@ public struct Lesson: Sendable {
     public func makeRun(_ settings: Settings) throws -> TrainingRun {
         let network = try settings.network()
         let seed = settings.initSeed ?? settings.training.seed
+        let parameters: Parameters
+        do { parameters = try settings.initialization.parameters(for: network, seed: seed) } catch {
+            throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(error)")
+        }
+        return try makeRun(settings, network: network, parameters: parameters)
+    }
+
+    /// A run of settings from given initial parameters.
+    func makeRun(_ settings: Settings, network: Network, parameters: Parameters) throws -> TrainingRun {
         do {
             return try TrainingRun(network: network, training: training, validation: validation,
-                                   configuration: settings.training,
-                                   parameters: try settings.initialization.parameters(for: network, seed: seed))
+                                   configuration: settings.training, parameters: parameters)
         } catch {
             throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(error)")
         }
@@ -185,12 +193,7 @@ extension Lesson {
             let run = try makeRun(settings)
             if let first = runs.first, let base = contenders.first, run.network.sizes == first.network.sizes,
                settings.initialization == base.initialization, settings.initSeed == base.initSeed {
-                do {
-                    runs.append(try TrainingRun(network: run.network, training: training, validation: validation,
-                                                configuration: settings.training, parameters: first.initialParameters))
-                } catch {
-                    throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(error)")
-                }
+                runs.append(try makeRun(settings, network: run.network, parameters: first.initialParameters))
             } else {
                 runs.append(run)
             }

@@ -115,7 +115,7 @@ extension Lesson {
                 case "slide-sqrt-n": s.initialization = .slideSqrtN
                 default:
                     let names = ["gaussian", "unit-gaussian", "slide-sqrt-n"]
-                    let guess = suggestion(for: name, among: names).map { "did you mean `\($0)`? " } ?? ""
+                    let guess = didYouMean(name, among: names)
                     throw value.error("unknown initialisation scheme `\(name)`", hint: "\(guess)use one of: \(listing(names)), or give `weights:` and `biases:`")
                 }
             case "seed" where mapping.what == "`init`":
@@ -143,7 +143,7 @@ extension Lesson {
                 case "l2": s.training.regularization = .l2(lambda: s.lambda)
                 case "l1": s.training.regularization = .l1(lambda: s.lambda)
                 default:
-                    let guess = suggestion(for: name, among: ["none", "l2", "l1"]).map { "did you mean `\($0)`? " } ?? ""
+                    let guess = didYouMean(name, among: ["none", "l2", "l1"])
                     throw value.error("unknown regularization `\(name)`", hint: "\(guess)use none, l2 or l1")
                 }
             case "lambda":
@@ -217,7 +217,7 @@ extension Lesson {
         let stepName = try m["step"].map { node -> String in
             let name = try node.string("`step`")
             guard stepNames.contains(name) else {
-                let guess = suggestion(for: name, among: stepNames).map { "did you mean `\($0)`? " } ?? ""
+                let guess = didYouMean(name, among: stepNames)
                 throw node.error("unknown step `\(name)`", hint: "\(guess)use one of: \(listing(stepNames))")
             }
             return name
@@ -294,7 +294,7 @@ extension Lesson {
         if let v = m["variant"] {
             let name = try v.string("`variant`")
             guard let variant = variants.first(where: { $0.name == name }) else {
-                let guess = suggestion(for: name, among: variants.map(\.name)).map { "did you mean `\($0)`? " } ?? ""
+                let guess = didYouMean(name, among: variants.map(\.name))
                 throw v.error("no variant is named `\(name)`", hint: variants.isEmpty ? "define it under `variants:` first" : "\(guess)the variants are: \(listing(variants.map(\.name)))")
             }
             chosen = variant.settings

@@ -106,7 +106,7 @@ struct YAMLNode {
         let names = T.allCases.map(\.rawValue)
         let text = try string(what)
         if let value = T(rawValue: text) { return value }
-        let guess = suggestion(for: text, among: names).map { "did you mean `\($0)`? " } ?? ""
+        let guess = didYouMean(text, among: names)
         throw error("\(what) `\(text)` is not known", hint: "\(guess)use one of: \(listing(names))")
     }
 
@@ -191,7 +191,7 @@ struct YAMLMapping {
                                     hint: "the first is at line \(first.keyNode.location.line); keep one of them")
             }
             guard allowed.contains(name) else {
-                let guess = suggestion(for: name, among: allowed).map { "did you mean `\($0)`? " } ?? ""
+                let guess = didYouMean(name, among: allowed)
                 throw keyNode.error("unknown key `\(name)` in \(what)", hint: "\(guess)allowed keys: \(listing(allowed))")
             }
             entries.append((name, keyNode, YAMLNode(node: value, file: node.file)))
