@@ -1,3 +1,4 @@
+import DeltaText
 /// A place in a lesson or data file: the file's path, and a line and column counted from 1.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file, as the user named it.
@@ -37,43 +38,5 @@ public struct LessonError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "\(location): error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
-    }
-}
-
-/// The closest of some names to a misspelt one, if it is close enough to be a likely typo.
-func suggestion(for name: String, among candidates: [String]) -> String? {
-    let lowered = name.lowercased()
-    let scored = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, name.count / 3) ? best.0 : nil
-}
-
-/// "did you mean `x`? " for a likely typo of one of the names, or "".
-func didYouMean(_ name: String, among candidates: [String]) -> String {
-    suggestion(for: name, among: candidates).map { "did you mean `\($0)`? " } ?? ""
-}
-
-/// The Levenshtein distance between two strings.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
-
-/// "a, b or c".
-func listing(_ names: [String], conjunction: String = "or") -> String {
-    switch names.count {
-    case 0: return ""
-    case 1: return names[0]
-    default: return names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeltaLessons
+import DeltaText
 import Foundation
 
 struct Check: ParsableCommand {
@@ -49,8 +50,8 @@ struct Check: ParsableCommand {
                 failed += 1
                 print("FAILED   \(file)  (\(failures.count) of \(results.count) claims)")
                 for result in failures {
-                    let actual = result.actual.map { "\($0)" } ?? "none"
-                    let why = result.problem.map { "; \($0)" } ?? ""
+                    let actual = result.actual.map(NumberText.exact) ?? "none"
+                    let why = result.problem.map { "; \(Check.say($0))" } ?? ""
                     print("  \(result.claim.location): \(result.claim.variant.map { "[\($0)] " } ?? "")\(result.measured) is \(actual), expected \(result.claim.test.description)\(why)")
                 }
             }
@@ -61,5 +62,28 @@ struct Check: ParsableCommand {
         }
         if invalid > 0 { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Why a claim's number does not exist, in words.
+    static func say(_ problem: ClaimProblem) -> String {
+        switch problem {
+        case .endedBefore(.completed):
+            return "the run does not reach it"
+        case .endedBefore(let ending):
+            return "training ended before it (\(Narrator.say(ending, epochs: 0, minus: .ascii)))"
+        case .neverPassed(let epochs, let ending):
+            let stopped: String
+            switch ending {
+            case .completed: stopped = ""
+            case .nonFinite, .stoppedEarly: stopped = " (\(Narrator.say(ending, epochs: epochs, minus: .ascii)))"
+            }
+            return "it never did in \(epochs) epoch\(epochs == 1 ? "" : "s")" + stopped
+        case .outputNotComputable(let failure):
+            return "the output cannot be computed: \(Narrator.say(failure, minus: .ascii))"
+        case .notFinite(let value):
+            return "the number is \(NumberText.exact(value)), not a finite value"
+        case .notMeasured(let statistic):
+            return "the run has no \(statistic.rawValue): accuracy needs a classification"
+        }
     }
 }

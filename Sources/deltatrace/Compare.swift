@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeltaCore
 import DeltaLessons
+import DeltaText
 import DeltaTUI
 import Foundation
 
@@ -61,7 +62,7 @@ struct Compare: ParsableCommand {
             printTable(lesson: lesson, names: names, runs: runs)
             printVerdict(names: names, runs: runs)
         }
-        let failures = zip(names, runs).compactMap { name, run in run.failure.map { "\(name): \($0)" } }
+        let failures = zip(names, runs).compactMap { name, run in run.nonFiniteEvent.map { "\(name): \(Narrator.say($0, minus: .ascii))" } }
         if !failures.isEmpty {
             printError("training stopped at a non-finite value in " + failures.joined(separator: "; "))
             throw ExitCode(1)
@@ -90,16 +91,17 @@ struct Compare: ParsableCommand {
         for (name, run) in zip(names, runs) {
             print("  \(name): \(run.network.cost) cost, \(run.network.outputActivation) output, η = \(run.configuration.eta), M = \(run.layout.batchSize)")
         }
-        let width = max(14, (names.map(\.count).max() ?? 0) + 2)
-        print("epoch".leftPadded(6) + names.map { $0.leftPadded(width) }.joined())
+        var table = TextTable(headers: ["epoch"] + names)
         let last = runs.map { $0.epochSummaries.count - 1 }.max() ?? 0
         let step = every ?? max(1, (last + 29) / 30)
         for e in 0...last where e % step == 0 || e == last {
-            let cells = runs.map { run -> String in
-                guard e < run.epochSummaries.count else { return "-".leftPadded(width) }
-                return String(format: "%.6f", run.epochSummaries[e].cost).leftPadded(width)
-            }
-            print(String(e).leftPadded(6) + cells.joined())
+            table.append([String(e)] + runs.map { run in
+                e < run.epochSummaries.count ? NumberText.fixed(run.epochSummaries[e].cost, decimals: 6, minus: .ascii) : "-"
+            })
+        }
+        table.lines.forEach { print($0) }
+        for (name, run) in zip(names, runs) {
+            if let stop = run.ending?.earlyStop { print("  \(name): \(Narrator.say(stop))") }
         }
     }
 
@@ -127,7 +129,12 @@ struct Compare: ParsableCommand {
                 }
             }
             for (name, (run, e)) in zip(names, zip(runs, reached)) where e == nil {
-                let why = run.failure != nil ? "stops at a non-finite value before it gets there" : "never gets there in this run"
+                let why: String
+                switch run.ending {
+                case .nonFinite?: why = "stops at a non-finite value before it gets there"
+                case .stoppedEarly(let stop)?: why = "stops early after epoch \(stop.epoch), before it gets there"
+                case .completed?, nil: why = "never gets there in this run"
+                }
                 print("  \(name) \(why); \(fastest.0) does by epoch \(fastest.1)")
             }
         }

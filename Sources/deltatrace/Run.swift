@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeltaCore
 import DeltaLessons
+import DeltaText
 import Foundation
 
 struct Run: ParsableCommand {
@@ -37,19 +38,20 @@ struct Run: ParsableCommand {
         }
         let run = try reportingLessonErrors { try lesson.makeRun(settings) }
         let columns = EpochColumns(run: run)
+        var table = columns.table
         switch format {
-        case .table:
-            print("\(lesson.title)\(variant.map { " [\($0)]" } ?? "") — \(settings.headline)")
-            print(columns.header)
+        case .table: print("\(lesson.title)\(variant.map { " [\($0)]" } ?? "") — \(settings.headline)")
         case .csv: print(columns.csvHeader)
         case .json: break
         }
+        // csv and json stream one line per epoch as it is trained; the table waits for every
+        // row, so that each column can be as wide as its widest number.
         var printed = 0
         func flush() {
             while printed < run.epochSummaries.count {
                 let s = run.epochSummaries[printed]
                 switch format {
-                case .table: print(columns.row(s))
+                case .table: table.append(columns.cells(s))
                 case .csv: print(columns.csvRow(s))
                 case .json: print(columns.json(s).text)
                 }
@@ -61,10 +63,23 @@ struct Run: ParsableCommand {
             run.advance(through: e * run.layout.updatesPerEpoch - 1)
             flush()
         }
-        if let failure = run.failure {
-            printError("training stopped at the first non-finite value: \(failure)")
-            throw ExitCode(1)
-        }
+        if format == .table { table.lines.forEach { print($0) } }
+        try report(run.ending, of: run, format: format)
+    }
+}
+
+/// Says how a run ended where it did not simply complete: a NaN or ∞ on standard error with
+/// exit status 1; an early stop as a last line of a table, or on standard error beside csv
+/// and json (whose lines stay one per epoch).
+func report(_ ending: RunEnding?, of run: TrainingRun, format: Format) throws {
+    switch ending {
+    case .nonFinite(let event)?:
+        printError("training stopped at the first non-finite value: \(Narrator.say(event, minus: .ascii))")
+        throw ExitCode(1)
+    case .stoppedEarly(let stop)?:
+        if format == .table { print(Narrator.say(stop)) } else { printError(Narrator.say(stop)) }
+    case .completed?, nil:
+        break
     }
 }
 
@@ -79,22 +94,24 @@ struct EpochColumns {
         validation = run.validation != nil
     }
 
-    var header: String {
-        var h = "epoch".leftPadded(6) + "cost".leftPadded(14)
-        if penalty { h += "penalty".leftPadded(14) }
-        if accuracy { h += "accuracy".leftPadded(10) }
-        if validation { h += "val cost".leftPadded(14) + (accuracy ? "val acc".leftPadded(10) : "") }
-        return h
+    /// An empty table with the run's columns.
+    var table: TextTable {
+        var headers = ["epoch", "cost"]
+        if penalty { headers.append("penalty") }
+        if accuracy { headers.append("accuracy") }
+        if validation { headers += ["val cost"] + (accuracy ? ["val acc"] : []) }
+        return TextTable(headers: headers)
     }
 
-    func row(_ s: EpochSummary) -> String {
-        func number(_ x: Double?, _ width: Int, _ digits: Int) -> String {
-            (x.map { !$0.isFinite ? "\($0)" : abs($0) < 1e6 ? String(format: "%.\(digits)f", $0) : String(format: "%.6e", $0) } ?? "-").leftPadded(width)
+    /// One epoch's cells: costs to 8 decimals, accuracies to 4 (scientific from 10⁶).
+    func cells(_ s: EpochSummary) -> [String] {
+        func number(_ x: Double?, _ decimals: Int) -> String {
+            x.map { NumberText.fixed($0, decimals: decimals, minus: .ascii) } ?? "-"
         }
-        var r = String(s.epoch).leftPadded(6) + number(s.cost, 14, 8)
-        if penalty { r += number(s.penalty, 14, 8) }
-        if accuracy { r += number(s.accuracy, 10, 4) }
-        if validation { r += number(s.validationCost, 14, 8) + (accuracy ? number(s.validationAccuracy, 10, 4) : "") }
+        var r = [String(s.epoch), number(s.cost, 8)]
+        if penalty { r.append(number(s.penalty, 8)) }
+        if accuracy { r.append(number(s.accuracy, 4)) }
+        if validation { r += [number(s.validationCost, 8)] + (accuracy ? [number(s.validationAccuracy, 4)] : []) }
         return r
     }
 
@@ -104,7 +121,7 @@ struct EpochColumns {
     }
 
     func csvRow(_ s: EpochSummary) -> String {
-        func text(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+        func text(_ x: Double?) -> String { x.map(NumberText.exact) ?? "" }
         return ([String(s.epoch), text(s.cost)] + (penalty ? [text(s.penalty)] : []) + (accuracy ? [text(s.accuracy)] : [])
             + (validation ? [text(s.validationCost)] + (accuracy ? [text(s.validationAccuracy)] : []) : [])).joined(separator: ",")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeltaCore
 import DeltaLessons
+import DeltaText
 
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,10 +36,7 @@ struct Trace: ParsableCommand {
             guard let last = run.lastTracedUpdate, g <= last else { break }
             print(Trace.json(run.trace(ofUpdate: g)).text)
         }
-        if let failure = run.failure {
-            printError("training stopped at the first non-finite value: \(failure)")
-            throw ExitCode(1)
-        }
+        try report(run.ending, of: run, format: .json)
     }
 
     /// One update as JSON.
@@ -70,19 +68,19 @@ struct Trace: ParsableCommand {
         let layers: [JSON] = (1...L).map { l in
             .object([
                 ("l", .integer(l)),
-                ("w_before", .matrix(t.before.weightMatrix(network, layer: l))),
-                ("b_before", .numbers(t.before.biasVector(network, layer: l))),
+                ("w_before", .matrix(t.before.parameters.weightMatrix(network, layer: l))),
+                ("b_before", .numbers(t.before.parameters.biasVector(network, layer: l))),
                 ("grad_w", .matrix((0..<network.n(l - 1)).map { i in (0..<network.n(l)).map { t.weightGradient(l, i, $0) } })),
                 ("grad_b", .numbers((0..<network.n(l)).map { t.biasGradient(l, $0) })),
-                ("w_after", .matrix(t.after.weightMatrix(network, layer: l))),
-                ("b_after", .numbers(t.after.biasVector(network, layer: l))),
+                ("w_after", .matrix(t.after.parameters.weightMatrix(network, layer: l))),
+                ("b_after", .numbers(t.after.parameters.biasVector(network, layer: l))),
             ])
         }
         var pairs: [(String, JSON)] = [
             ("epoch", .integer(t.epoch)), ("update", .integer(t.update)), ("cost", .number(t.cost)),
             ("examples", .array(examples)), ("layers", .array(layers)),
         ]
-        if let failure = t.failure { pairs.append(("failure", .string(failure.description))) }
+        if let failure = t.failure { pairs.append(("failure", .string(Narrator.say(failure, minus: .ascii)))) }
         return .object(pairs)
     }
 }

@@ -93,7 +93,7 @@ import Testing
         #expect(cursor.next(.gradientDescent))
         let explanation = cursor.explanation
         let decay: Double = 1 - 0.5 * 3 / 3  // 1 − ηλ/n
-        #expect(explanation.facts == [StepExplanation.Fact.weightDecay(factor: decay)])
+        #expect(explanation.facts == [StepFact.weightDecay(factor: decay)])
         #expect(explanation.targets.count == 4 + 2)
         let update = explanation.derivations(for: .weight(layer: 1, i: 1, j: 0))[1]
         #expect(update.equation.relation == .becomes)

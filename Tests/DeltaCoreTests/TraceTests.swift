@@ -49,7 +49,7 @@ import Testing
         for g in 0..<run.layout.totalUpdates {
             let t = run.trace(ofUpdate: g)
             mix(t.z + t.a + t.delta + t.mask + t.costGradient + t.outputDerivative + t.costs)
-            mix(t.weightGradient + t.biasGradient + t.after.weights + t.after.biases)
+            mix(t.weightGradient + t.biasGradient + t.after.parameters.weights + t.after.parameters.biases)
             mix(t.exampleIndices.map(Double.init))
         }
         for s in run.epochSummaries { mix([s.cost, s.penalty, s.accuracy ?? -1]) }
@@ -185,8 +185,8 @@ import Testing
         for g in 1..<run.layout.totalUpdates {
             #expect(run.trace(ofUpdate: g).before == run.trace(ofUpdate: g - 1).after)
         }
-        #expect(run.trace(ofUpdate: 0).before == run.initialParameters)
-        #expect(run.trace(ofUpdate: run.layout.totalUpdates - 1).after == run.currentParameters)
+        #expect(run.trace(ofUpdate: 0).before == run.initialState)
+        #expect(run.trace(ofUpdate: run.layout.totalUpdates - 1).after == run.currentState)
         #expect(run.epochSummaries.count == 4)
         #expect(run.epochSummaries.last!.cost < run.epochSummaries.first!.cost)
     }
@@ -227,7 +227,7 @@ import Testing
             // Accuracy counts argmax hits by hand.
             var hits = 0
             for m in 0..<training.count {
-                let a = run.output(for: Array(training.x(m)), parameters: p)
+                let a = try run.output(for: Array(training.x(m)), parameters: p).get()
                 if a.firstIndex(of: a.max()!) == training.y(m).firstIndex(of: 1)! - training.y(m).startIndex { hits += 1 }
             }
             #expect(summary.accuracy == Double(hits) / 10)

@@ -99,13 +99,6 @@ extension TraceApp {
         #expect(!text.contains("0.0347") && !text.contains("0.0176627") && !text.contains("0.98201379"))
     }
 
-    @Test func negativeNumbersAreBracketedAfterAnOperator() {
-        let text = ExprText()
-        #expect(text.render(.add([.number(1), .multiply([.number(-0.5), .number(2)])])) == "1 + (−0.5·2)")
-        #expect(text.render(.subtract(.number(0.2), .multiply([.number(1), .number(-0.05)]))) == "0.2 − 1·(−0.05)")
-        #expect(text.render(.multiply([.number(-2), .sym(.a, .literal(1), .literal(1))])) == "−2·a₁,₁")
-    }
-
     @Test func aLessonCanOpenInCompareMode() throws {
         let app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
         #expect(app.isCompare && app.panes.map(\.name) == ["lesson", "cross-entropy"])

@@ -1,7 +1,7 @@
 /// What one step computed, as formulas and numbers: for each node, weight or bias the step
 /// touches, the formula in the lecture's notation, the same with this step's numbers
-/// substituted, and the result; plus the facts worth pointing out (a saturated node, a
-/// derivative that cancels, a dropped node).
+/// substituted, and the result; plus the facts worth pointing out (``StepFact``: a
+/// saturated node, a derivative that cancels, a dropped node).
 public struct StepExplanation: Sendable {
     /// Where in the run.
     public let position: TracePosition
@@ -11,7 +11,7 @@ public struct StepExplanation: Sendable {
     /// The nodes, weights and biases this step computes, in order.
     public let targets: [Target]
     /// Facts about this step's numbers worth pointing out.
-    public let facts: [Fact]
+    public let facts: [StepFact]
 
     private let trace: UpdateTrace
 
@@ -39,69 +39,35 @@ public struct StepExplanation: Sendable {
         public let result: Double
     }
 
-    /// A fact about a step's numbers.
-    public enum Fact: Sendable, Hashable {
-        /// f′(z) of node j of layer l is below ``saturationFraction`` of its largest value,
-        /// so the node learns slowly; `cancelled` when the cost's ∂C/∂a cancels it in δ_L.
-        case saturated(layer: Int, j: Int, derivative: Double, cancelled: Bool)
-        /// The cost's ∂C/∂a cancels f′(z) in the output error: δ_L has an exact simple form.
-        case derivativeCancels(cost: Cost, activation: Activation, simplification: OutputErrorSimplification)
-        /// Node j of layer l is dropped out for this example: its a and δ are 0.
-        case droppedOut(layer: Int, j: Int)
-        /// A ReLU node with z ≤ 0: its derivative is 0, so no error passes back through it.
-        case inactive(layer: Int, j: Int)
-        /// L2: every weight is first multiplied by 1 − ηλ/n.
-        case weightDecay(factor: Double)
-        /// L1: every weight first moves ηλ/n towards 0.
-        case weightShrink(amount: Double)
-    }
-
-    /// f′(z) below this fraction of its largest value counts as saturated (for σ: σ′ < 0.025,
-    /// that is a > 0.974 or a < 0.026).
-    public static let saturationFraction = 0.1
-
     /// The explanation of the step at `position`, which must be a step of `trace`'s update.
     public init(trace: UpdateTrace, position: TracePosition) {
         self.trace = trace
         self.position = position
         let network = trace.network, L = network.L
-        let formulas = Formulas(network: network, regularization: trace.regularization, dropout: trace.dropout)
-        var facts: [Fact] = []
+        let formulas = Formulas(network: network, dropout: trace.dropout)
         switch position.step {
-        case .feedforward(let m, let l):
+        case .feedforward(_, let l):
             general = formulas.feedforward(layer: l).map { $0.binding(["l": l]) }
             targets = (0..<network.n(l)).map { .node(layer: l, j: $0) }
-            facts += StepExplanation.nodeFacts(trace, m: m, layer: l, cancelled: false)
-        case .outputError(let m):
+        case .outputError:
             general = [formulas.outputError().binding(["L": L]), formulas.cost().binding(["L": L])]
             targets = (0..<network.n(L)).map { .node(layer: L, j: $0) } + [.cost]
-            let simplification = network.cost.simplification(with: network.outputActivation)
-            if let simplification {
-                facts.append(.derivativeCancels(cost: network.cost, activation: network.outputActivation, simplification: simplification))
-            }
-            facts += StepExplanation.nodeFacts(trace, m: m, layer: L, cancelled: simplification != nil)
-        case .backpropagate(let m, let l):
+        case .backpropagate(_, let l):
             general = [formulas.backpropagate(layer: l).binding(["l": l])]
             targets = (0..<network.n(l - 1)).map { .node(layer: l - 1, j: $0) }
-            facts += StepExplanation.nodeFacts(trace, m: m, layer: l - 1, cancelled: false)
         case .gradientDescent(let l):
-            general = formulas.weightDescent().map { $0.binding(["l": l]) } + formulas.biasDescent().map { $0.binding(["l": l]) }
+            general = (trace.optimizer.weightEquations(regularization: trace.regularization)
+                       + trace.optimizer.biasEquations(regularization: trace.regularization)).map { $0.binding(["l": l]) }
             targets = (0..<network.n(l - 1)).flatMap { i in (0..<network.n(l)).map { j in Target.weight(layer: l, i: i, j: j) } }
                 + (0..<network.n(l)).map { .bias(layer: l, j: $0) }
-            let eta = trace.eta, n = Double(trace.trainingSetSize)
-            switch trace.regularization {
-            case .none: break
-            case .l2(let lambda): facts.append(.weightDecay(factor: 1 - eta * lambda / n))
-            case .l1(let lambda): facts.append(.weightShrink(amount: eta * lambda / n))
-            }
         }
-        self.facts = facts
+        facts = StepFact.facts(of: trace, at: position.step)
     }
 
     /// The equations of one target, with its indices bound and this step's numbers.
     public func derivations(for target: Target) -> [Derivation] {
         let network = trace.network
-        let formulas = Formulas(network: network, regularization: trace.regularization, dropout: trace.dropout)
+        let formulas = Formulas(network: network, dropout: trace.dropout)
         let m = position.step.example
         let equations: [Equation]
         let results: [Double]
@@ -119,10 +85,10 @@ public struct StepExplanation: Sendable {
             equations = [formulas.backpropagate(layer: l).binding(["l": l, "i": i + 1])]
             results = [trace.delta(m!, l - 1, i)]
         case (.gradientDescent, .weight(let l, let i, let j)):
-            equations = formulas.weightDescent().map { $0.binding(["l": l, "i": i + 1, "j": j + 1]) }
+            equations = trace.optimizer.weightEquations(regularization: trace.regularization).map { $0.binding(["l": l, "i": i + 1, "j": j + 1]) }
             results = [trace.weightGradient(l, i, j), trace.weightAfter(l, i, j)]
         case (.gradientDescent, .bias(let l, let j)):
-            equations = formulas.biasDescent().map { $0.binding(["l": l, "j": j + 1]) }
+            equations = trace.optimizer.biasEquations(regularization: trace.regularization).map { $0.binding(["l": l, "j": j + 1]) }
             results = [trace.biasGradient(l, j), trace.biasAfter(l, j)]
         default:
             preconditionFailure("\(target) is not computed by \(position.step)")
@@ -169,24 +135,5 @@ public struct StepExplanation: Sendable {
         default:
             return nil
         }
-    }
-
-    static func nodeFacts(_ trace: UpdateTrace, m: Int, layer l: Int, cancelled: Bool) -> [Fact] {
-        let network = trace.network, f = network.activation(l)
-        var facts: [Fact] = []
-        for j in 0..<network.n(l) {
-            if trace.isDropped(m, l, j) {
-                facts.append(.droppedOut(layer: l, j: j))
-                continue
-            }
-            let z = trace.z(m, l, j)
-            if f == .relu && z <= 0 { facts.append(.inactive(layer: l, j: j)) }
-            guard f.canSaturate else { continue }
-            let derivative = f.isElementwise ? f.derivative(z) : trace.a(m, l, j) * (1 - trace.a(m, l, j))
-            if derivative < saturationFraction * f.maximumDerivative {
-                facts.append(.saturated(layer: l, j: j, derivative: derivative, cancelled: cancelled))
-            }
-        }
-        return facts
     }
 }

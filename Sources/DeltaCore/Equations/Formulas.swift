@@ -1,5 +1,6 @@
-/// The formulas of each step in the lecture's notation, specialised to a network's
-/// activations and cost, its regularisation and its dropout.
+/// The formulas of the forward and backward steps in the lecture's notation, specialised to
+/// a network's activations and cost and its dropout. (Gradient descent's formulas belong to
+/// the update rule: `Optimizer+Equations.swift`.)
 ///
 /// Each equation lists its forms from the most general (the chain rule as the lecture
 /// derives it) to the most specific (the activation's derivative and the cost's gradient
@@ -7,14 +8,13 @@
 /// it is.
 struct Formulas {
     let network: Network
-    let regularization: Regularization
     let dropout: Double
 
     private typealias E = Expr
-    private static let l = Index.variable("l"), lMinus1 = Index.offset("l", -1)
-    private static let L = Index.variable("L")
-    private static let i = Index.variable("i"), j = Index.variable("j"), k = Index.variable("k")
-    private static let m = Index.variable("m")
+    static let l = Index.variable("l"), lMinus1 = Index.offset("l", -1)
+    static let L = Index.variable("L")
+    static let i = Index.variable("i"), j = Index.variable("j"), k = Index.variable("k")
+    static let m = Index.variable("m")
 
     private var C: Expr { .sym(.C) }
     private func one() -> Expr { .number(1) }
@@ -127,43 +127,6 @@ struct Formulas {
             forms.append(.multiply([derivativeForm(f, node: i, layer: lMinus1), back]))
         }
         return Equation(.sym(.delta, lMinus1, i), forms)
-    }
-
-    // MARK: Gradient descent
-
-    /// ∂C/∂w_{l,i,j} = Σ_m a_{l−1,i}(m) δ_{l,j}(m) / M, and the update of w_{l,i,j}.
-    func weightDescent() -> [Equation] {
-        let l = Formulas.l, i = Formulas.i, j = Formulas.j, m = Formulas.m
-        let w = E.sym(.w, l, i, j)
-        let gradient = E.partial(costWithoutPenalty, w)
-        let average = E.divide(
-            .sum(Summation("m", to: .sym(.M), .multiply([.sym(.a, Formulas.lMinus1, i, example: m), .sym(.delta, l, j, example: m)]))),
-            .sym(.M))
-        let step = E.multiply([.sym(.eta), gradient])
-        let rate = E.divide(.multiply([.sym(.eta), .sym(.lambda)]), .sym(.n))
-        let update: Expr
-        switch regularization {
-        case .none: update = .subtract(w, step)
-        case .l2: update = .subtract(.multiply([w, .subtract(one(), rate)]), step)
-        case .l1: update = .subtract(.subtract(w, .multiply([rate, .apply(.sgn, w)])), step)
-        }
-        return [Equation(gradient, [average]), Equation(w, [update], relation: .becomes)]
-    }
-
-    /// ∂C/∂b_{l,j} = Σ_m δ_{l,j}(m) / M, and b_{l,j} → b_{l,j} − η ∂C/∂b_{l,j}.
-    func biasDescent() -> [Equation] {
-        let l = Formulas.l, j = Formulas.j
-        let b = E.sym(.b, l, j)
-        let gradient = E.partial(costWithoutPenalty, b)
-        let average = E.divide(.sum(Summation("m", to: .sym(.M), .sym(.delta, l, j, example: Formulas.m))), .sym(.M))
-        return [Equation(gradient, [average]),
-                Equation(b, [.subtract(b, .multiply([.sym(.eta), gradient]))], relation: .becomes)]
-    }
-
-    /// C_0, the cost before the penalty, when there is a penalty; otherwise C.
-    private var costWithoutPenalty: Expr {
-        if case .none = regularization { return C }
-        return .sym(.C, .literal(0))
     }
 
     // MARK: Derivatives

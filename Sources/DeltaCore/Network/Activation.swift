@@ -63,6 +63,16 @@ public enum Activation: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// The width of the range of a: 1 for σ and softmax (0 … 1), 2 for tanh (−1 … 1), ∞
+    /// for ReLU and linear. Used to say how far an output is from its target.
+    public var outputRange: Double {
+        switch self {
+        case .sigmoid, .softmax: return 1
+        case .tanh: return 2
+        case .relu, .linear: return .infinity
+        }
+    }
+
     /// Whether this activation can saturate: its derivative falls towards 0 as |z| grows.
     public var canSaturate: Bool { self == .sigmoid || self == .tanh || self == .softmax }
 

@@ -1,7 +1,8 @@
-/// The first NaN or ∞ of a run: where training stopped, and which value it was.
-public struct NonFiniteEvent: Error, Sendable, Hashable, CustomStringConvertible {
+/// The first NaN or ∞ of a run: where training stopped, and which value it was. DeltaText's
+/// narrator words it, numbering nodes from 1 as the lecture does.
+public struct NonFiniteEvent: Error, Sendable, Hashable {
     /// Which kind of number went non-finite.
-    public enum Quantity: String, Sendable, Hashable {
+    public enum Quantity: Sendable, Hashable {
         /// A weighted input z_{l,j}.
         case z
         /// An activation a_{l,j}.
@@ -18,6 +19,8 @@ public struct NonFiniteEvent: Error, Sendable, Hashable, CustomStringConvertible
         case weight
         /// An updated bias b_{l,j}.
         case bias
+        /// An optimiser's moment of a weight or bias, by its name (v, m, G, …).
+        case moment(String)
     }
 
     /// The step at which it appeared: epoch, update, example (for all but gradient
@@ -43,27 +46,5 @@ public struct NonFiniteEvent: Error, Sendable, Hashable, CustomStringConvertible
         self.node = node
         self.from = from
         self.value = value
-    }
-
-    /// "δ_{2,1} = nan at epoch 3, update 1, example 2, backpropagate l=3", with nodes
-    /// numbered from 1 as in the lecture.
-    public var description: String {
-        var what: String
-        switch quantity {
-        case .z: what = "z"
-        case .a: what = "a"
-        case .delta: what = "δ"
-        case .cost: what = "C"
-        case .weightGradient: what = "∂C/∂w"
-        case .biasGradient: what = "∂C/∂b"
-        case .weight: what = "w"
-        case .bias: what = "b"
-        }
-        // In the lecture's numbering: nodes from 1.
-        if quantity == .cost {
-            return "C = \(value) at \(position)" + (node.map { " (output node \($0 + 1) furthest from its target)" } ?? "")
-        }
-        if let from, let node { what += "_{\(layer),\(from + 1),\(node + 1)}" } else if let node { what += "_{\(layer),\(node + 1)}" }
-        return "\(what) = \(value) at \(position)"
     }
 }

@@ -1,15 +1,3 @@
-/// The four kinds of operation in one training iteration, in the lecture's order.
-public enum Phase: String, CaseIterable, Sendable, Hashable, Codable {
-    /// z_{l,j} = Σ_i a_{l−1,i} w_{l,i,j} + b_{l,j} and a_{l,j} = f(z_{l,j}) for one layer.
-    case feedforward
-    /// δ_{L,j} = ∂C/∂a_{L,j} · f′(z_{L,j}).
-    case outputError = "output-error"
-    /// δ_{l−1,i} = f′(z_{l−1,i}) Σ_j w_{l,i,j} δ_{l,j}.
-    case backpropagate
-    /// w_{l,i,j} → w_{l,i,j} − η Σ_m a_{l−1,i}(m) δ_{l,j}(m) / M, and likewise b_{l,j}.
-    case gradientDescent = "gradient-descent"
-}
-
 /// One step of a training iteration (one minibatch).
 ///
 /// For each example m = 1 … M: feedforward l = 1 … L, the output error, then backpropagate
@@ -49,34 +37,5 @@ public enum Step: Sendable, Hashable {
         case .feedforward(_, let l), .backpropagate(_, let l), .gradientDescent(let l): return l
         case .outputError: return L
         }
-    }
-}
-
-/// A place in a training run: epoch e (from 1), update u within the epoch (from 1), and
-/// the step within that update.
-public struct TracePosition: Sendable, Hashable, CustomStringConvertible {
-    /// The epoch, from 1.
-    public var epoch: Int
-    /// The update (minibatch) within the epoch, from 1.
-    public var update: Int
-    /// The step within the update.
-    public var step: Step
-
-    /// A position; see each property.
-    public init(epoch: Int, update: Int, step: Step) {
-        self.epoch = epoch
-        self.update = update
-        self.step = step
-    }
-
-    public var description: String {
-        let where_: String
-        switch step {
-        case .feedforward(let m, let l): where_ = "example \(m), feedforward l=\(l)"
-        case .outputError(let m): where_ = "example \(m), output error"
-        case .backpropagate(let m, let l): where_ = "example \(m), backpropagate l=\(l)"
-        case .gradientDescent(let l): where_ = "gradient descent l=\(l)"
-        }
-        return "epoch \(epoch), update \(update), \(where_)"
     }
 }

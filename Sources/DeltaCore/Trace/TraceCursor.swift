@@ -6,8 +6,8 @@
 /// The cursor holds only its position; the numbers come from ``TrainingRun/trace(ofUpdate:)``,
 /// which replays from the nearest checkpoint, so stepping back works anywhere in a long
 /// run. Moving past the last trained update trains the run further. Every move returns
-/// whether the cursor moved; it stops at the end of the run and at the step where a NaN
-/// or ∞ appeared.
+/// whether the cursor moved; it stops where the run ended: its last step, the step where a
+/// NaN or ∞ appeared, or the end of the epoch where early stopping ended it.
 public final class TraceCursor {
     /// The run being walked.
     public let run: TrainingRun
@@ -37,16 +37,23 @@ public final class TraceCursor {
     /// The formulas and numbers of the current step.
     public var explanation: StepExplanation { StepExplanation(trace: trace, position: position) }
     /// Whether the current step is where training met a NaN or ∞.
-    public var isAtFailure: Bool { run.failure?.position == position }
+    public var isAtFailure: Bool { run.nonFiniteEvent?.position == position }
+    /// Whether the cursor is at the last step it can reach: the run's last, the step of a
+    /// NaN or ∞, or the last step of the epoch where early stopping ended the run.
+    public var isAtEnd: Bool { reachable(index + 1) == index }
 
     /// The last step the cursor can reach, looking no further than `limit`: training the
-    /// run as far as needed, it is `limit`, the run's last step, or the failing step.
+    /// run as far as needed, it is `limit`, the run's last step, the failing step, or the
+    /// last step of the epoch where the run stopped early.
     func reachable(_ limit: Int) -> Int {
         let limit = min(limit, layout.totalSteps - 1)
         let position = layout.position(at: limit)
         run.advance(through: layout.globalUpdate(epoch: position.epoch, update: position.update))
-        if let failure = run.failure { return min(limit, layout.index(of: failure.position)) }
-        return limit
+        switch run.ending {
+        case .nonFinite(let failure)?: return min(limit, layout.index(of: failure.position))
+        case .stoppedEarly(let stop)?: return min(limit, stop.epoch * layout.stepsPerEpoch - 1)
+        case .completed?, nil: return limit
+        }
     }
 
     /// Moves to the step at `target` (clamped to the steps that exist and were reached).

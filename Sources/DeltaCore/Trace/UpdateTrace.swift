@@ -5,7 +5,8 @@
 /// ∂C/∂a and f′(z) of the output layer, and the example's cost; for the minibatch, the
 /// parameters before and after, the averaged gradients, and the mean cost. The
 /// per-example gradient terms a_{l−1,i}(m) δ_{l,j}(m), Δw, Δb and the regularisation terms
-/// are derived on demand.
+/// are derived on demand. The optimiser's state before and after is part of ``before``
+/// and ``after``.
 ///
 /// If training stopped in this update at a non-finite value, ``failure`` says where, and
 /// the values after that point are 0.
@@ -39,17 +40,19 @@ public struct UpdateTrace: Sendable, Hashable {
     public let outputDerivative: [Double]
     /// C(m) of every example, with the parameters before the update.
     public let costs: [Double]
-    /// The parameters before the update.
-    public let before: Parameters
+    /// The parameters and optimiser state before the update.
+    public let before: TrainingState
     /// ∂C_0/∂w averaged over the minibatch: Σ_m a_{l−1,i}(m) δ_{l,j}(m) / M (without the
     /// regularisation term).
     public let weightGradient: [Double]
     /// ∂C_0/∂b averaged over the minibatch: Σ_m δ_{l,j}(m) / M.
     public let biasGradient: [Double]
-    /// The parameters after the update.
-    public let after: Parameters
-    /// η.
+    /// The parameters and optimiser state after the update.
+    public let after: TrainingState
+    /// η, the learning rate this update used.
     public let eta: Double
+    /// The update rule.
+    public let optimizer: Optimizer
     /// The regularisation.
     public let regularization: Regularization
     /// n, the size of the training set (the regulariser's n).
@@ -103,13 +106,13 @@ public struct UpdateTrace: Sendable, Hashable {
     /// ∂C_0/∂b_{l,j} averaged over the minibatch.
     public func biasGradient(_ l: Int, _ j: Int) -> Double { biasGradient[network.biasIndex(l, j)] }
     /// w_{l,i,j} before the update.
-    public func weightBefore(_ l: Int, _ i: Int, _ j: Int) -> Double { before.weights[network.weightIndex(l, i, j)] }
+    public func weightBefore(_ l: Int, _ i: Int, _ j: Int) -> Double { before.parameters.weights[network.weightIndex(l, i, j)] }
     /// w_{l,i,j} after the update.
-    public func weightAfter(_ l: Int, _ i: Int, _ j: Int) -> Double { after.weights[network.weightIndex(l, i, j)] }
+    public func weightAfter(_ l: Int, _ i: Int, _ j: Int) -> Double { after.parameters.weights[network.weightIndex(l, i, j)] }
     /// b_{l,j} before the update.
-    public func biasBefore(_ l: Int, _ j: Int) -> Double { before.biases[network.biasIndex(l, j)] }
+    public func biasBefore(_ l: Int, _ j: Int) -> Double { before.parameters.biases[network.biasIndex(l, j)] }
     /// b_{l,j} after the update.
-    public func biasAfter(_ l: Int, _ j: Int) -> Double { after.biases[network.biasIndex(l, j)] }
+    public func biasAfter(_ l: Int, _ j: Int) -> Double { after.parameters.biases[network.biasIndex(l, j)] }
     /// Δw_{l,i,j}: after − before.
     public func weightChange(_ l: Int, _ i: Int, _ j: Int) -> Double { weightAfter(l, i, j) - weightBefore(l, i, j) }
     /// Δb_{l,j}: after − before.

@@ -28,6 +28,14 @@ final class Engine {
     /// Σ_m a_{l−1,i}(m) δ_{l,j}(m), then divided by M.
     let gradW: UnsafeMutableBufferPointer<Double>
     let gradB: UnsafeMutableBufferPointer<Double>
+    /// The optimiser's moments of every weight and bias, in ``Optimizer/momentNames`` order.
+    let momentW: [UnsafeMutableBufferPointer<Double>]
+    let momentB: [UnsafeMutableBufferPointer<Double>]
+    /// Where gradient descent writes the new parameters and moments before any is committed.
+    let nextW: UnsafeMutableBufferPointer<Double>
+    let nextB: UnsafeMutableBufferPointer<Double>
+    let nextMomentW: [UnsafeMutableBufferPointer<Double>]
+    let nextMomentB: [UnsafeMutableBufferPointer<Double>]
 
     /// How dropout masks are chosen for a feedforward pass.
     enum Masks: Equatable {
@@ -62,23 +70,47 @@ final class Engine {
         costs = buffer(slots)
         gradW = buffer(network.weightCount)
         gradB = buffer(network.biasCount)
+        let moments = configuration.optimizer.momentNames.count
+        momentW = (0..<moments).map { _ in buffer(network.weightCount) }
+        momentB = (0..<moments).map { _ in buffer(network.biasCount) }
+        nextW = buffer(network.weightCount)
+        nextB = buffer(network.biasCount)
+        nextMomentW = (0..<moments).map { _ in buffer(network.weightCount) }
+        nextMomentB = (0..<moments).map { _ in buffer(network.biasCount) }
         mask.update(repeating: 1)
     }
 
     deinit {
-        for p in [w, b, z, a, delta, mask, y, dCda, fPrime, costs, gradW, gradB] { p.deallocate() }
+        for p in [w, b, z, a, delta, mask, y, dCda, fPrime, costs, gradW, gradB, nextW, nextB]
+            + momentW + momentB + nextMomentW + nextMomentB { p.deallocate() }
     }
 
-    // MARK: Parameters
+    // MARK: State
 
-    /// Makes `p` the current parameters.
+    /// Makes `state` the current parameters and optimiser state.
+    func load(_ state: TrainingState) {
+        _ = w.update(fromContentsOf: state.parameters.weights)
+        _ = b.update(fromContentsOf: state.parameters.biases)
+        for (k, moment) in state.optimizer.moments.enumerated() {
+            _ = momentW[k].update(fromContentsOf: moment.weights)
+            _ = momentB[k].update(fromContentsOf: moment.biases)
+        }
+    }
+
+    /// Makes `p` the current parameters, with the optimiser's state as before the first update.
     func load(_ p: Parameters) {
-        _ = w.update(fromContentsOf: p.weights)
-        _ = b.update(fromContentsOf: p.biases)
+        load(TrainingState(parameters: p, optimizer: configuration.optimizer.initialState(for: network)))
     }
 
     /// The current parameters, copied out.
     var parameters: Parameters { Parameters(weights: Array(w), biases: Array(b)) }
+
+    /// The current parameters and optimiser state, copied out.
+    var state: TrainingState {
+        TrainingState(parameters: parameters, optimizer: OptimizerState(moments: zip(configuration.optimizer.momentNames, zip(momentW, momentB)).map {
+            OptimizerState.Moment(name: $0, weights: Array($1.0), biases: Array($1.1))
+        }))
+    }
 
     // MARK: One example
 
@@ -276,34 +308,58 @@ final class Engine {
         }
     }
 
-    /// Gradient descent: ∂C_0/∂w = Σ_m a δ / M for every layer, then for l = L … 1
-    /// w → w − η ∂C_0/∂w with the regulariser's term, and b → b − η ∂C_0/∂b.
+    /// Gradient descent: ∂C_0/∂w = Σ_m a δ / M for every layer, then for l = L … 1 the
+    /// optimiser's step on the layer's weights (with the regulariser's term) and biases.
     ///
-    /// Every new value is checked before any is written, so a non-finite one stops
-    /// training with the parameters as they were before the update.
+    /// Every new value is computed and checked before any is written — gradients first,
+    /// then the new value, weights before biases, layer by layer from L down — so a
+    /// non-finite one stops training with the parameters and the optimiser's state as they
+    /// were before the update.
     func descend(batchSize M: Int, position: (Int) -> TracePosition) -> NonFiniteEvent? {
-        let eta = configuration.eta, n = data.count, regularization = configuration.regularization
+        let eta = configuration.eta, n = data.count, optimizer = configuration.optimizer
         let count = Double(M)
         for k in 0..<gradW.count { gradW[k] /= count }
         for k in 0..<gradB.count { gradB[k] /= count }
         for l in stride(from: network.L, through: 1, by: -1) {
             let nOut = network.n(l), wo = network.weightOffset(l), bo = network.biasOffset(l)
-            for k in wo..<network.weightOffset(l + 1) {
-                let updated = regularization.update(w[k], gradient: gradW[k], eta: eta, trainingSetSize: n)
-                guard gradW[k].isFinite, updated.isFinite else {
-                    return NonFiniteEvent(position: position(l), quantity: gradW[k].isFinite ? .weight : .weightGradient,
-                                          layer: l, node: (k - wo) % nOut, from: (k - wo) / nOut,
-                                          value: gradW[k].isFinite ? updated : gradW[k])
+            let weights = network.n(l - 1) * nOut
+            optimizer.step(slice(w, gradW, nextW, momentW, nextMomentW, offset: wo, count: weights, regularized: true),
+                           eta: eta, regularization: configuration.regularization, trainingSetSize: n)
+            for k in wo..<(wo + weights) where !gradW[k].isFinite || !nextW[k].isFinite {
+                return NonFiniteEvent(position: position(l), quantity: gradW[k].isFinite ? .weight : .weightGradient,
+                                      layer: l, node: (k - wo) % nOut, from: (k - wo) / nOut,
+                                      value: gradW[k].isFinite ? nextW[k] : gradW[k])
+            }
+            optimizer.step(slice(b, gradB, nextB, momentB, nextMomentB, offset: bo, count: nOut, regularized: false),
+                           eta: eta, regularization: configuration.regularization, trainingSetSize: n)
+            for k in bo..<(bo + nOut) where !gradB[k].isFinite || !nextB[k].isFinite {
+                return NonFiniteEvent(position: position(l), quantity: gradB[k].isFinite ? .bias : .biasGradient,
+                                      layer: l, node: k - bo, value: gradB[k].isFinite ? nextB[k] : gradB[k])
+            }
+            // An optimiser's moment that overflows stops training as surely as a parameter.
+            for (k, name) in optimizer.momentNames.enumerated() {
+                if let i = (wo..<(wo + weights)).first(where: { !nextMomentW[k][$0].isFinite }) {
+                    return NonFiniteEvent(position: position(l), quantity: .moment(name), layer: l, node: (i - wo) % nOut,
+                                          from: (i - wo) / nOut, value: nextMomentW[k][i])
+                }
+                if let i = (bo..<(bo + nOut)).first(where: { !nextMomentB[k][$0].isFinite }) {
+                    return NonFiniteEvent(position: position(l), quantity: .moment(name), layer: l, node: i - bo, value: nextMomentB[k][i])
                 }
             }
-            for k in bo..<network.biasOffset(l + 1) where !gradB[k].isFinite || !(b[k] - eta * gradB[k]).isFinite {
-                return NonFiniteEvent(position: position(l), quantity: gradB[k].isFinite ? .bias : .biasGradient,
-                                      layer: l, node: k - bo, value: gradB[k].isFinite ? b[k] - eta * gradB[k] : gradB[k])
-            }
         }
-        for k in 0..<w.count { w[k] = regularization.update(w[k], gradient: gradW[k], eta: eta, trainingSetSize: n) }
-        for k in 0..<b.count { b[k] -= eta * gradB[k] }
+        _ = w.update(fromContentsOf: nextW)
+        _ = b.update(fromContentsOf: nextB)
+        for (current, next) in zip(momentW + momentB, nextMomentW + nextMomentB) { _ = current.update(fromContentsOf: next) }
         return nil
+    }
+
+    /// The part of the flat buffers an optimiser's step works on.
+    private func slice(_ current: UnsafeMutableBufferPointer<Double>, _ gradient: UnsafeMutableBufferPointer<Double>,
+                       _ next: UnsafeMutableBufferPointer<Double>, _ moments: [UnsafeMutableBufferPointer<Double>],
+                       _ nextMoments: [UnsafeMutableBufferPointer<Double>], offset: Int, count: Int, regularized: Bool) -> ParameterSlice {
+        ParameterSlice(current: UnsafePointer(current.baseAddress! + offset), gradient: UnsafePointer(gradient.baseAddress! + offset),
+                       next: next.baseAddress! + offset, moments: moments.map { UnsafePointer($0.baseAddress! + offset) },
+                       nextMoments: nextMoments.map { $0.baseAddress! + offset }, count: count, isRegularized: regularized)
     }
 
     /// The output node whose error (y_j − a_j) is largest, to name in a report of a
@@ -340,17 +396,20 @@ final class Engine {
         return (total / count, rule == .none ? nil : Double(correct) / count)
     }
 
-    /// a_L for one input, with the current parameters and no dropout.
-    func output(for x: [Double]) -> [Double] {
+    /// a_L for one input, with the current parameters and no dropout; or, when feedforward
+    /// meets a NaN or ∞, where it did: (quantity, layer, node, value).
+    func output(for x: [Double]) -> Result<[Double], OutputFailure> {
         var random = DeltaRandom(seed: 0)
-        _ = x.withUnsafeBufferPointer { feedforward(x: $0.baseAddress!, slot: 0, masks: .none, random: &random) }
+        if let (quantity, l, j, value) = x.withUnsafeBufferPointer({ feedforward(x: $0.baseAddress!, slot: 0, masks: .none, random: &random) }) {
+            return .failure(OutputFailure(quantity: quantity, layer: l, node: j, value: value))
+        }
         let base = network.nodeOffset(network.L)
-        return Array(a[base..<base + network.n(network.L)])
+        return .success(Array(a[base..<base + network.n(network.L)]))
     }
 
     /// A recorded copy of what the last ``train(examples:globalUpdate:epoch:update:)`` computed.
     func record(examples: ArraySlice<Int>, globalUpdate: Int, epoch: Int, update: Int,
-                before: Parameters, failure: NonFiniteEvent?) -> UpdateTrace {
+                before: TrainingState, failure: NonFiniteEvent?) -> UpdateTrace {
         let M = examples.count, nodes = network.nodeCount, nL = network.n(network.L)
         // A failure before gradient descent leaves the parameters untouched and the
         // gradient sums incomplete: record no change and no gradient.
@@ -365,8 +424,8 @@ final class Engine {
             before: before,
             weightGradient: descended ? Array(gradW) : Array(repeating: 0, count: gradW.count),
             biasGradient: descended ? Array(gradB) : Array(repeating: 0, count: gradB.count),
-            after: descended ? parameters : before,
-            eta: configuration.eta, regularization: configuration.regularization,
+            after: descended && failure == nil ? state : before,
+            eta: configuration.eta, optimizer: configuration.optimizer, regularization: configuration.regularization,
             trainingSetSize: data.count, dropout: configuration.dropout, failure: failure)
     }
 }

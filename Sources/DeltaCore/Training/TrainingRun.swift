@@ -1,11 +1,12 @@
 /// A training run that can be walked at any step, forwards or backwards.
 ///
 /// The run trains lazily: ``advance(through:)`` carries the *head* forward update by
-/// update, recording each epoch's training (and validation) cost and accuracy, and stopping
-/// at the first NaN or ∞. Every `checkpointInterval` updates it keeps a checkpoint: the
-/// parameters at the start of that update. Nothing else is needed to replay, because the
-/// random streams are keyed by position (see ``RandomStream``): the shuffle of epoch e and
-/// the dropout masks of update g are recreated from the seed.
+/// update, recording each epoch's training (and validation) cost and accuracy, until the
+/// run ends (``ending``): every epoch done, a NaN or ∞, or an early stop. Every
+/// `checkpointInterval` updates it keeps a checkpoint: the ``TrainingState`` (parameters
+/// and optimiser state) at the start of that update. Nothing else is needed to replay,
+/// because the random streams are keyed by position (see ``RandomStream``): the shuffle of
+/// epoch e and the dropout masks of update g are recreated from the seed.
 ///
 /// ``trace(ofUpdate:)`` returns everything one update computed. It restores the nearest
 /// checkpoint at or before the update and replays deterministically from there, so any
@@ -23,7 +24,9 @@ public final class TrainingRun {
     /// The settings.
     public let configuration: TrainingConfiguration
     /// The parameters before the first update.
-    public let initialParameters: Parameters
+    public var initialParameters: Parameters { initialState.parameters }
+    /// The parameters and optimiser state before the first update.
+    public let initialState: TrainingState
     /// How the run's steps are numbered.
     public let layout: TraceLayout
     /// How accuracy is judged.
@@ -33,16 +36,16 @@ public final class TrainingRun {
 
     /// How many updates the head has finished.
     public private(set) var completedUpdates = 0
-    /// The first non-finite value, if training stopped at one. It happened in update
-    /// `completedUpdates` (from 0), which never completed.
-    public private(set) var failure: NonFiniteEvent?
+    /// How the run ended, once it has: nil while training is under way. A NaN or ∞ happened
+    /// in update `completedUpdates` (from 0), which never completed.
+    public private(set) var ending: RunEnding?
     /// Training and validation cost and accuracy: element 0 before training, element e
     /// after epoch e.
     public private(set) var epochSummaries: [EpochSummary] = []
     /// The minibatch cost of every update the head has run (with the parameters before it).
     public private(set) var updateCosts: [Double] = []
 
-    private var checkpoints: [Parameters] = []
+    private var checkpoints: [TrainingState] = []
     private let head: Engine
     private lazy var replay = Engine(network: network, data: training, configuration: configuration)
     private var cachedOrder: (epoch: Int, order: [Int])?
@@ -80,29 +83,50 @@ public final class TrainingRun {
             throw .initialization(.shapeMismatch("expected \(network.weightCount) weights and \(network.biasCount) biases, got \(parameters.weights.count) and \(parameters.biases.count)"))
         }
         guard parameters.isFinite else { throw .initialization(.notFinite) }
+        if configuration.earlyStopping != nil && validation == nil { throw .earlyStoppingNeedsValidation }
         self.network = network
         self.training = training
         self.validation = validation
         self.configuration = configuration
-        self.initialParameters = parameters
+        self.initialState = TrainingState(parameters: parameters, optimizer: configuration.optimizer.initialState(for: network))
         layout = TraceLayout(layers: network.L, trainingSetSize: training.count,
                              batchSize: configuration.batchSize, epochs: configuration.epochs)
         accuracyRule = AccuracyRule.inferred(network: network, targets: training)
-        let bytesPerCheckpoint = max(1, network.parameterCount * MemoryLayout<Double>.stride)
+        let bytesPerCheckpoint = max(1, initialState.count * MemoryLayout<Double>.stride)
         let affordable = max(1, checkpointBudget / bytesPerCheckpoint)
         checkpointInterval = max(1, (layout.totalUpdates + affordable - 1) / affordable)
         head = Engine(network: network, data: training, configuration: configuration)
-        head.load(parameters)
+        head.load(initialState)
         epochSummaries.append(summary(epoch: 0, engine: head))
+        if layout.totalUpdates == 0 { ending = .completed }
     }
 
     // MARK: Training
 
-    /// Whether the head has run every update, or stopped at a non-finite value.
-    public var isFinished: Bool { failure != nil || completedUpdates == layout.totalUpdates }
+    /// Whether the run has ended: every update run, a non-finite value, or an early stop.
+    public var isFinished: Bool { ending != nil }
 
     /// The parameters after the last completed update.
     public var currentParameters: Parameters { head.parameters }
+
+    /// The parameters and optimiser state after the last completed update.
+    public var currentState: TrainingState { head.state }
+
+    /// The non-finite value that stopped training, if one did.
+    public var nonFiniteEvent: NonFiniteEvent? { ending?.nonFiniteEvent }
+
+    /// The last epoch that can be trained: the run's last, or the epoch an early stop ended.
+    public var lastEpoch: Int { ending?.earlyStop?.epoch ?? layout.epochs }
+
+    /// The epoch whose parameters the run ends with: the last trained, or with early
+    /// stopping and `restoreBest`, the one with the best metric. (Trains the run to its end.)
+    public var keptEpoch: Int {
+        finish()
+        if let rule = configuration.earlyStopping, rule.restoreBest, let best = rule.best(in: epochSummaries) {
+            return best.epoch
+        }
+        return epochSummaries.count - 1
+    }
 
     /// Trains until update g (from 0) has been run, or the run is finished.
     public func advance(through g: Int) {
@@ -116,17 +140,23 @@ public final class TrainingRun {
 
     private func trainOneUpdate() {
         let g = completedUpdates
-        if g % checkpointInterval == 0 { checkpoints.append(head.parameters) }
+        if g % checkpointInterval == 0 { checkpoints.append(head.state) }
         let (epoch, update) = layout.epochAndUpdate(ofGlobalUpdate: g)
         let outcome = head.train(examples: examples(epoch: epoch, update: update),
                                  globalUpdate: g, epoch: epoch, update: update)
         updateCosts.append(outcome.cost)
         if let failure = outcome.failure {
-            self.failure = failure
+            ending = .nonFinite(failure)
             return
         }
         completedUpdates += 1
-        if update == layout.updatesPerEpoch { epochSummaries.append(summary(epoch: epoch, engine: head)) }
+        guard update == layout.updatesPerEpoch else { return }
+        epochSummaries.append(summary(epoch: epoch, engine: head))
+        if completedUpdates == layout.totalUpdates {
+            ending = .completed
+        } else if let stop = configuration.earlyStopping?.stop(after: epochSummaries) {
+            ending = .stoppedEarly(stop)
+        }
     }
 
     /// The dataset indices of the examples of an update, in the order they are used.
@@ -160,7 +190,7 @@ public final class TrainingRun {
     /// The last update (from 0) whose trace can be shown: the last one run, or the one
     /// that failed. Nil before any update has been run.
     public var lastTracedUpdate: Int? {
-        failure != nil ? completedUpdates : (completedUpdates > 0 ? completedUpdates - 1 : nil)
+        nonFiniteEvent != nil ? completedUpdates : (completedUpdates > 0 ? completedUpdates - 1 : nil)
     }
 
     /// Everything update g (from 0) computed, replayed from the nearest checkpoint.
@@ -181,13 +211,18 @@ public final class TrainingRun {
         return trace
     }
 
-    /// The parameters at the start of update g (from 0), replayed from a checkpoint; for g
-    /// equal to the number of completed updates, the current parameters.
-    public func parameters(beforeUpdate g: Int) -> Parameters {
+    /// The parameters and optimiser state at the start of update g (from 0), replayed from
+    /// a checkpoint; for g equal to the number of completed updates, the current state.
+    public func state(beforeUpdate g: Int) -> TrainingState {
         advance(through: g - 1)
         precondition(g >= 0 && g <= completedUpdates, "update \(g) is outside the trained run")
-        if g == completedUpdates { return head.parameters }
+        if g == completedUpdates { return head.state }
         return replay(to: g)
+    }
+
+    /// The parameters at the start of update g (from 0).
+    public func parameters(beforeUpdate g: Int) -> Parameters {
+        state(beforeUpdate: g).parameters
     }
 
     /// The parameters after epoch e (e = 0: the initial parameters).
@@ -195,25 +230,26 @@ public final class TrainingRun {
         parameters(beforeUpdate: e * layout.updatesPerEpoch)
     }
 
-    /// Loads the replay engine with the parameters at the start of update g and returns them.
+    /// Loads the replay engine with the state at the start of update g and returns it.
     @discardableResult
-    private func replay(to g: Int) -> Parameters {
+    private func replay(to g: Int) -> TrainingState {
         let c = g / checkpointInterval
         replay.load(checkpoints[c])
         for k in (c * checkpointInterval)..<g {
             let (epoch, update) = layout.epochAndUpdate(ofGlobalUpdate: k)
             _ = replay.train(examples: examples(epoch: epoch, update: update), globalUpdate: k, epoch: epoch, update: update)
         }
-        return replay.parameters
+        return replay.state
     }
 
-    /// How many checkpoints are held: memory is this times the parameter count.
+    /// How many checkpoints are held: memory is this times the numbers of a ``TrainingState``.
     public var checkpointCount: Int { checkpoints.count }
 
     // MARK: Evaluation
 
-    /// The network's output a_L for an input, with the given parameters and no dropout.
-    public func output(for x: [Double], parameters: Parameters) -> [Double] {
+    /// The network's output a_L for an input, with the given parameters and no dropout, or
+    /// where feedforward met a NaN or ∞.
+    public func output(for x: [Double], parameters: Parameters) -> Result<[Double], OutputFailure> {
         precondition(x.count == network.n(0), "the input needs \(network.n(0)) values")
         precondition(parameters.weights.count == network.weightCount && parameters.biases.count == network.biasCount,
                      "the parameters do not fit the network")
@@ -254,25 +290,6 @@ public final class TrainingRun {
     }
 }
 
-/// How well the network did after an epoch.
-public struct EpochSummary: Sendable, Hashable {
-    /// The epoch (0: before training).
-    public let epoch: Int
-    /// The mean cost C_0 over the training set, without regularisation.
-    public let cost: Double
-    /// The regularisation term added to C_0: (λ/2n) Σ w² or (λ/n) Σ |w|.
-    public let penalty: Double
-    /// The fraction of training examples classified correctly, for a classification.
-    public let accuracy: Double?
-    /// The mean cost C_0 over the validation set, if there is one.
-    public let validationCost: Double?
-    /// The validation accuracy, for a classification with a validation set.
-    public let validationAccuracy: Double?
-
-    /// The regularised training cost C = C_0 + penalty.
-    public var totalCost: Double { cost + penalty }
-}
-
 /// Why a run cannot be made.
 public enum RunError: Error, Hashable, Sendable {
     /// The training settings are invalid.
@@ -285,4 +302,6 @@ public enum RunError: Error, Hashable, Sendable {
     case targetWidth(expected: Int, got: Int)
     /// A target is outside what the cost accepts.
     case targetOutOfRange(example: Int, reason: String)
+    /// Early stopping watches validation data, and there is none.
+    case earlyStoppingNeedsValidation
 }

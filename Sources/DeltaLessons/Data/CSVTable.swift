@@ -1,3 +1,4 @@
+import DeltaText
 import Foundation
 
 /// A CSV file with a header row, each cell remembered with its line and column.
@@ -52,7 +53,7 @@ struct CSVTable {
             let column = row.cells.count > header.count ? row.cells[header.count].column : (row.cells.last?.column ?? 1)
             throw LessonError(SourceLocation(file: file, line: row.line, column: column),
                               "this row has \(row.cells.count) cells; the header has \(header.count) columns",
-                              hint: "every row needs one cell per column (\(listing(header.prefix(6).map { $0 } + (header.count > 6 ? ["…"] : []), conjunction: "and")))")
+                              hint: "every row needs one cell per column (\(Suggestion.listing(header.prefix(6).map { $0 } + (header.count > 6 ? ["…"] : []), conjunction: "and")))")
         }
         guard !rows.isEmpty else {
             throw LessonError(SourceLocation(file: file, line: first.0, column: 1), "the data file has a header but no rows")

@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaText
 import Foundation
 
 /// The examples of a lesson: inline rows, a CSV file relative to the lesson, or a generator;
@@ -113,7 +114,7 @@ struct LessonData {
             switch s.cost {
             case .crossEntropy:
                 if let k = dataset.targets.firstIndex(where: { !(0...1).contains($0) }) {
-                    throw LessonError(s.location("cost", or: location), "target \(format(dataset.targets[k])) of example \(k / nOut + 1) is outside [0, 1], which cross-entropy needs",
+                    throw LessonError(s.location("cost", or: location), "target \(NumberText.written(dataset.targets[k])) of example \(k / nOut + 1) is outside [0, 1], which cross-entropy needs",
                                       hint: "scale the targets to between 0 and 1, or use `cost: mse`")
                 }
             case .logLikelihood:
@@ -144,8 +145,8 @@ struct LessonData {
             return try node.list("`\(key)`", hint: "list column names of \(written)").map { item in
                 let name = try item.string("a column name")
                 guard let c = table.column(name) else {
-                    let guess = didYouMean(name, among: table.header)
-                    throw item.error("\(written) has no column `\(name)`", hint: "\(guess)its columns are: \(listing(table.header.prefix(12).map { $0 } + (table.header.count > 12 ? ["…"] : []), conjunction: "and"))")
+                    let guess = Suggestion.didYouMean(name, among: table.header)
+                    throw item.error("\(written) has no column `\(name)`", hint: "\(guess)its columns are: \(Suggestion.listing(table.header.prefix(12).map { $0 } + (table.header.count > 12 ? ["…"] : []), conjunction: "and"))")
                 }
                 return c
             }
@@ -156,8 +157,8 @@ struct LessonData {
             if targetColumns != nil { throw classNode.error("`class` and `targets` both name the targets", hint: "use `class:` for a column of class labels, `targets:` for numeric target columns") }
             let name = try classNode.string("`class`")
             guard let c = table.column(name) else {
-                let guess = didYouMean(name, among: table.header)
-                throw classNode.error("\(written) has no column `\(name)`", hint: "\(guess)its columns are: \(listing(table.header, conjunction: "and"))")
+                let guess = Suggestion.didYouMean(name, among: table.header)
+                throw classNode.error("\(written) has no column `\(name)`", hint: "\(guess)its columns are: \(Suggestion.listing(table.header, conjunction: "and"))")
             }
             classColumn = c
         }
@@ -201,7 +202,7 @@ struct LessonData {
         let name: String, count: Int
         if case .mapping = node.node {
             let m = try node.mapping("`generator`", allowed: ["name", "count"])
-            name = try m.require("name", hint: "one of: \(listing(generators))").string("the generator's `name`")
+            name = try m.require("name", hint: "one of: \(Suggestion.listing(generators))").string("the generator's `name`")
             count = try m["count"]?.int("`count`") ?? 100
             guard count >= 1 else { throw m["count"]!.error("`count` must be at least 1") }
         } else {
@@ -225,8 +226,8 @@ struct LessonData {
             }
             return (inputs, targets, description)
         default:
-            let guess = didYouMean(name, among: generators)
-            throw node.error("unknown generator `\(name)`", hint: "\(guess)use one of: \(listing(generators))")
+            let guess = Suggestion.didYouMean(name, among: generators)
+            throw node.error("unknown generator `\(name)`", hint: "\(guess)use one of: \(Suggestion.listing(generators))")
         }
     }
 }

@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaText
 
 extension Lesson {
     /// The settings of the lesson (or a variant) with some keys changed, each written as in a
@@ -24,13 +25,13 @@ extension Settings {
     public var headline: String {
         var parts = ["\(cost) cost", layers.count > 2 ? "\(hidden) hidden, \(output) output" : "\(output) output",
                      "layers \(layers.map(String.init).joined(separator: "-"))",
-                     "η = \(format(training.eta))", "M = \(training.batchSize)", "\(training.epochs) epoch\(training.epochs == 1 ? "" : "s")"]
+                     "η = \(NumberText.written(training.eta))", "M = \(training.batchSize)", "\(training.epochs) epoch\(training.epochs == 1 ? "" : "s")"]
         switch training.regularization {
         case .none: break
-        case .l2(let lambda): parts.append("L2 λ = \(format(lambda))")
-        case .l1(let lambda): parts.append("L1 λ = \(format(lambda))")
+        case .l2(let lambda): parts.append("L2 λ = \(NumberText.written(lambda))")
+        case .l1(let lambda): parts.append("L1 λ = \(NumberText.written(lambda))")
         }
-        if training.dropout > 0 { parts.append("dropout p = \(format(training.dropout))") }
+        if training.dropout > 0 { parts.append("dropout p = \(NumberText.written(training.dropout))") }
         return parts.joined(separator: ", ")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import DeltaCore
+import DeltaText
 
 /// A claim about a lesson's results that `deltatrace check` verifies, e.g. "after 300
 /// epochs the output for x = 1 is 0.20".
@@ -57,10 +58,10 @@ public struct Claim: Sendable, Hashable {
         /// "= 0.20 ± 0.005", "< 0.5", ….
         public var description: String {
             switch self {
-            case .equals(let v, let t): return "= \(format(v))" + (t > 0 ? " ± \(format(t))" : "")
-            case .below(let v): return "< \(format(v))"
-            case .above(let v): return "> \(format(v))"
-            case .between(let a, let b): return "in [\(format(a)), \(format(b))]"
+            case .equals(let v, let t): return "= \(NumberText.written(v))" + (t > 0 ? " ± \(NumberText.written(t))" : "")
+            case .below(let v): return "< \(NumberText.written(v))"
+            case .above(let v): return "> \(NumberText.written(v))"
+            case .between(let a, let b): return "in [\(NumberText.written(a)), \(NumberText.written(b))]"
             }
         }
     }
@@ -75,15 +76,4 @@ public struct Claim: Sendable, Hashable {
     public let test: Test
     /// The author's words for it, if given.
     public let note: String?
-}
-
-/// A number as a person writes it: integers without a decimal point, others with up to 10
-/// significant digits and no trailing zeros.
-func format(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    var text = String(format: "%.10g", x)
-    if text.contains("."), !text.contains("e") {
-        while text.hasSuffix("0") { text.removeLast() }
-    }
-    return text
 }

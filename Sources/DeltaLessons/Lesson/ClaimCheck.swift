@@ -1,17 +1,33 @@
 import DeltaCore
+import DeltaText
 
 /// The outcome of checking one claim.
 public struct ClaimResult: Sendable {
     /// The claim.
     public let claim: Claim
-    /// The number measured (nil: a `first-epoch` that never happened, or training stopped first).
+    /// The number measured (nil when it could not be measured: see ``problem``).
     public let actual: Double?
-    /// Whether the claim holds.
+    /// Whether the claim holds. A claim whose number could not be measured never holds.
     public let passed: Bool
-    /// What was measured, in words: "output a_1 for x = [1] after epoch 300".
+    /// What was measured, in words: "output a_{L,1} for x = [1] after epoch 300".
     public let measured: String
-    /// Why it failed, when the measure could not be taken.
-    public let problem: String?
+    /// Why the number could not be measured, or why a `first-epoch` has none.
+    public let problem: ClaimProblem?
+}
+
+/// Why a claim's number does not exist. The command line words it.
+public enum ClaimProblem: Sendable, Hashable {
+    /// The run ended (a NaN or ∞, or an early stop) before the epoch or step the claim is about.
+    case endedBefore(RunEnding)
+    /// A `first-epoch` claim's test never passed in the epochs the run trained; the run's
+    /// ending says whether it went the distance.
+    case neverPassed(epochs: Int, ending: RunEnding)
+    /// The network's output could not be computed: feedforward met a NaN or ∞.
+    case outputNotComputable(OutputFailure)
+    /// The measured number is itself NaN or ∞ (a validation cost that overflowed, say).
+    case notFinite(Double)
+    /// The run has no such number: accuracy needs a classification.
+    case notMeasured(Claim.Statistic)
 }
 
 extension Lesson {
@@ -29,66 +45,91 @@ extension Lesson {
 
     /// Checks one claim on a run.
     func check(_ claim: Claim, run: TrainingRun) throws -> ClaimResult {
-        func result(_ actual: Double?, _ measured: String, problem: String? = nil) -> ClaimResult {
-            ClaimResult(claim: claim, actual: actual, passed: actual.map { claim.test.passes($0) } ?? false,
-                        measured: measured, problem: problem)
+        func result(_ measurement: Measurement, _ measured: String) -> ClaimResult {
+            switch measurement {
+            case .value(let v) where !v.isFinite:
+                return ClaimResult(claim: claim, actual: v, passed: false, measured: measured, problem: .notFinite(v))
+            case .value(let v):
+                return ClaimResult(claim: claim, actual: v, passed: claim.test.passes(v), measured: measured, problem: nil)
+            case .missing(let problem):
+                return ClaimResult(claim: claim, actual: nil, passed: false, measured: measured, problem: problem)
+            }
         }
         switch claim.measure {
         case .firstEpoch(let inner, let condition):
             run.finish()
             let last = run.epochSummaries.count - 1
-            let first = (0...last).first { e in
-                guard let v = measure(inner, epoch: e, run: run) else { return false }
-                return condition.passes(v)
+            var first: Int?
+            for e in 0...last {
+                if case .missing(let problem) = measure(inner, epoch: e, run: run) {
+                    return result(.missing(problem), "first epoch at which \(describe(inner, epoch: nil)) \(condition.description)")
+                }
+                if case .value(let v) = measure(inner, epoch: e, run: run), condition.passes(v) {
+                    first = e
+                    break
+                }
             }
             let what = "first epoch at which \(describe(inner, epoch: nil)) \(condition.description)"
-            return result(first.map(Double.init), what,
-                          problem: first == nil ? "it never did in \(last) epoch\(last == 1 ? "" : "s")" + stopped(run) : nil)
+            return result(first.map { .value(Double($0)) } ?? .missing(.neverPassed(epochs: last, ending: run.ending ?? .completed)), what)
         case .value(let value, let position):
             let cursor = TraceCursor(run: run)
-            guard cursor.seek(to: position) else {
-                return result(nil, "\(value.quantity.rawValue) at \(position)", problem: "training stopped before it" + stopped(run))
-            }
+            let what = "\(describe(value)) at \(StepText.position(position))"
+            guard cursor.seek(to: position) else { return result(.missing(.endedBefore(run.ending ?? .completed)), what) }
             let m = position.step.example ?? 1
-            return result(value.value(in: cursor.trace, example: m), "\(describe(value)) at \(position)")
+            return result(.value(value.value(in: cursor.trace, example: m)), what)
         case .gradientCheck:
             let network = try settings(variant: claim.variant).network()
             let batch = Array(0..<min(run.configuration.batchSize, training.count))
             let report = GradientCheck.run(network: network, parameters: run.initialParameters, examples: training.subset(batch),
                                            regularization: run.configuration.regularization, trainingSetSize: training.count,
                                            dropout: run.configuration.dropout, seed: run.configuration.seed)
-            return result(report.maxRelativeError, "largest relative error of backpropagation against finite differences")
-        case .output, .statistic:
-            let epoch: Int?
-            switch claim.measure {
-            case .output(_, _, let e), .statistic(_, let e): epoch = e
-            default: epoch = nil
+            return result(.value(report.maxRelativeError), "largest relative error of backpropagation against finite differences")
+        case .output(_, _, let epoch), .statistic(_, let epoch):
+            let e: Int
+            if let epoch {
+                e = epoch
+                run.advance(through: e * run.layout.updatesPerEpoch - 1)
+            } else {
+                // Without an epoch: the network the run ends with.
+                run.finish()
+                if case .nonFinite? = run.ending { return result(.missing(.endedBefore(run.ending!)), describe(claim.measure, epoch: nil)) }
+                e = run.keptEpoch
             }
-            let e = epoch ?? run.layout.epochs
-            run.advance(through: e * run.layout.updatesPerEpoch - 1)
             guard e < run.epochSummaries.count else {
-                return result(nil, describe(claim.measure, epoch: e), problem: "training stopped before epoch \(e)" + stopped(run))
+                return result(.missing(.endedBefore(run.ending ?? .completed)), describe(claim.measure, epoch: e))
             }
             return result(measure(claim.measure, epoch: e, run: run), describe(claim.measure, epoch: e))
         }
     }
 
+    /// A measured number, or why there is none.
+    enum Measurement {
+        case value(Double)
+        case missing(ClaimProblem)
+    }
+
     /// A per-epoch measure after epoch e (which must have been reached).
-    func measure(_ measure: Claim.Measure, epoch e: Int, run: TrainingRun) -> Double? {
-        guard e < run.epochSummaries.count else { return nil }
+    func measure(_ measure: Claim.Measure, epoch e: Int, run: TrainingRun) -> Measurement {
+        guard e < run.epochSummaries.count else { return .missing(.endedBefore(run.ending ?? .completed)) }
         switch measure {
         case .output(let input, let node, _):
-            return run.output(for: input, parameters: run.parameters(afterEpoch: e))[node - 1]
+            switch run.output(for: input, parameters: run.parameters(afterEpoch: e)) {
+            case .success(let a): return .value(a[node - 1])
+            case .failure(let failure): return .missing(.outputNotComputable(failure))
+            }
         case .statistic(let statistic, _):
             let s = run.epochSummaries[e]
+            let value: Double?
             switch statistic {
-            case .cost: return s.cost
-            case .regularizedCost: return s.totalCost
-            case .accuracy: return s.accuracy
-            case .validationCost: return s.validationCost
-            case .validationAccuracy: return s.validationAccuracy
+            case .cost: value = s.cost
+            case .regularizedCost: value = s.totalCost
+            case .accuracy: value = s.accuracy
+            case .validationCost: value = s.validationCost
+            case .validationAccuracy: value = s.validationAccuracy
             }
-        default: return nil
+            return value.map(Measurement.value) ?? .missing(.notMeasured(statistic))
+        case .firstEpoch, .value, .gradientCheck:
+            preconditionFailure("\(measure) is not measured per epoch")
         }
     }
 
@@ -96,10 +137,10 @@ extension Lesson {
         let when = epoch.map { $0 == 0 ? " before training" : " after epoch \($0)" } ?? ""
         switch measure {
         case .output(let input, let node, _):
-            return "output a_{L,\(node)} for x = [\(input.map(format).joined(separator: ", "))]\(when)"
+            return "output a_{L,\(node)} for x = [\(input.map(NumberText.written).joined(separator: ", "))]\(when)"
         case .statistic(let statistic, _): return "\(statistic.rawValue)\(when)"
         case .firstEpoch(let inner, let test): return "first epoch at which \(describe(inner, epoch: nil)) \(test.description)"
-        case .value(let value, let position): return "\(describe(value)) at \(position)"
+        case .value(let value, let position): return "\(describe(value)) at \(StepText.position(position))"
         case .gradientCheck: return "gradient check"
         }
     }
@@ -109,9 +150,5 @@ extension Lesson {
         let indices = [value.layer, value.from, value.node].compactMap { $0 }.map(String.init)
         if !indices.isEmpty { text += "_{\(indices.joined(separator: ","))}" }
         return text
-    }
-
-    private func stopped(_ run: TrainingRun) -> String {
-        run.failure.map { " (training stopped: \($0))" } ?? ""
     }
 }

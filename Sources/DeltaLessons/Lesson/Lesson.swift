@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaText
 
 /// A lesson: a network, its data and training settings, optional variants to compare,
 /// narration tied to points of the trace, questions for the student, and claims that
@@ -34,7 +35,7 @@ public struct Lesson: Sendable {
         guard let name else { return settings }
         guard let variant = variants.first(where: { $0.name == name }) else {
             throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson has no variant `\(name)`",
-                              hint: variants.isEmpty ? "this lesson defines no variants" : "its variants are: \(listing(variants.map(\.name)))")
+                              hint: variants.isEmpty ? "this lesson defines no variants" : "its variants are: \(Suggestion.listing(variants.map(\.name)))")
         }
         return variant.settings
     }
@@ -102,6 +103,9 @@ public struct Beat: Sendable, Hashable {
     public let at: TracePoint
     /// What to say.
     public let text: String
+    /// The runs it is written for: ``Lesson/baseName`` for the lesson itself (the default),
+    /// or names of variants (`variants:` in the lesson).
+    public let runs: [String]
 }
 
 /// A question that asks the student to predict a number before it is shown.
@@ -116,6 +120,9 @@ public struct Question: Sendable, Hashable {
     public let tolerance: Double
     /// What to tell the student after they answer (optional).
     public let explain: String?
+    /// The runs it is asked in: ``Lesson/baseName`` for the lesson itself (the default), or
+    /// names of variants (`variants:` in the lesson).
+    public let runs: [String]
 }
 
 /// A number in a trace: a quantity of one node, weight or bias at a step of an update.
@@ -184,6 +191,21 @@ public struct TraceValue: Sendable, Hashable {
 }
 
 extension Lesson {
+    /// The name that `variants:` on a beat or a question, and the screen, give the lesson
+    /// itself, as opposed to one of its variants.
+    public static let baseName = "lesson"
+
+    /// The beats written for a run: the lesson itself (nil variant) or one of its variants.
+    /// A run of settings that are neither (an ad-hoc `--vary`) has none.
+    public func beats(forVariant variant: String?) -> [Beat] {
+        beats.filter { $0.runs.contains(variant ?? Lesson.baseName) }
+    }
+
+    /// The questions asked in a run: the lesson itself (nil variant) or one of its variants.
+    public func questions(forVariant variant: String?) -> [Question] {
+        questions.filter { $0.runs.contains(variant ?? Lesson.baseName) }
+    }
+
     /// Runs of several settings of the lesson for comparing them: each later run starts from
     /// the first run's initial parameters when its network has the same shape and it does
     /// not set its own initialisation, so that only the setting compared differs.

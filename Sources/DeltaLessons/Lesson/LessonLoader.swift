@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaText
 import Foundation
 
 extension Lesson {
@@ -39,7 +40,7 @@ extension Lesson {
         let network = try networkNode.mapping("`network`", allowed: networkKeys)
         try apply(network, to: &settings, keys: networkKeys)
         guard network.has("layers") else { throw network.node.error("`network` needs `layers`", hint: "list the layer sizes, input first, e.g. layers: [2, 3, 1]") }
-        guard network.has("cost") else { throw network.node.error("`network` needs `cost`", hint: "choose one of: \(listing(Cost.allCases.map(\.rawValue)))") }
+        guard network.has("cost") else { throw network.node.error("`network` needs `cost`", hint: "choose one of: \(Suggestion.listing(Cost.allCases.map(\.rawValue)))") }
         if let initNode = top["init"] {
             try apply(try initNode.mapping("`init`", allowed: initKeys), to: &settings, keys: initKeys)
         }
@@ -57,6 +58,9 @@ extension Lesson {
             let variantKeys = ["name"] + networkKeys + initKeys + trainKeys
             let mapping = try node.mapping("a variant", allowed: variantKeys)
             let name = try mapping.require("name", hint: "give each variant a `name:` to refer to it by").string("a variant's `name`")
+            if name == Lesson.baseName {
+                throw mapping["name"]!.error("a variant cannot be named `\(Lesson.baseName)`", hint: "`\(Lesson.baseName)` names the lesson itself; choose another name")
+            }
             if variants.contains(where: { $0.name == name }) {
                 throw mapping["name"]!.error("two variants are named `\(name)`", hint: "give each variant its own name")
             }
@@ -74,11 +78,15 @@ extension Lesson {
         let layout = TraceLayout(layers: settings.layers.count - 1, trainingSetSize: data.training.count,
                                  batchSize: settings.training.batchSize, epochs: settings.training.epochs)
         let beats = try (top["beats"]?.list("`beats`") ?? []).map { node in
-            let mapping = try node.mapping("a beat", allowed: ["at", "say"])
-            return Beat(at: try tracePoint(try mapping.require("at", hint: "say where: at: {epoch: 1, step: output-error}"), layout: layout),
-                        text: try mapping.require("say", hint: "write the narration under `say:`").string("`say`"))
+            let mapping = try node.mapping("a beat", allowed: ["at", "say", "variants"])
+            let runs = try runNames(mapping, variants: variants)
+            return Beat(at: try tracePoint(try mapping.require("at", hint: "say where: at: {epoch: 1, step: output-error}"),
+                                           runs: runs, settings: settings, variants: variants, examples: data.training.count),
+                        text: try mapping.require("say", hint: "write the narration under `say:`").string("`say`"), runs: runs)
         }
-        let questions = try (top["questions"]?.list("`questions`") ?? []).map { try question($0, layout: layout, settings: settings) }
+        let questions = try (top["questions"]?.list("`questions`") ?? []).map {
+            try question($0, settings: settings, variants: variants, examples: data.training.count)
+        }
         let claims = try (top["expect"]?.list("`expect`") ?? []).map {
             try claim($0, settings: settings, variants: variants, layout: layout, hasValidation: data.validation != nil)
         }
@@ -115,8 +123,8 @@ extension Lesson {
                 case "slide-sqrt-n": s.initialization = .slideSqrtN
                 default:
                     let names = ["gaussian", "unit-gaussian", "slide-sqrt-n"]
-                    let guess = didYouMean(name, among: names)
-                    throw value.error("unknown initialisation scheme `\(name)`", hint: "\(guess)use one of: \(listing(names)), or give `weights:` and `biases:`")
+                    let guess = Suggestion.didYouMean(name, among: names)
+                    throw value.error("unknown initialisation scheme `\(name)`", hint: "\(guess)use one of: \(Suggestion.listing(names)), or give `weights:` and `biases:`")
                 }
             case "seed" where mapping.what == "`init`":
                 s.initSeed = try seed(value)
@@ -127,7 +135,7 @@ extension Lesson {
             case "biases": explicitBiases = try value.matrix("`biases`")
             case "eta":
                 s.training.eta = try value.double("`eta`")
-                guard s.training.eta > 0 else { throw value.error("η must be greater than 0, not \(format(s.training.eta))", hint: "a typical learning rate is between 0.01 and 3") }
+                guard s.training.eta > 0 else { throw value.error("η must be greater than 0, not \(NumberText.written(s.training.eta))", hint: "a typical learning rate is between 0.01 and 3") }
             case "batch":
                 s.training.batchSize = try value.int("`batch`")
                 guard s.training.batchSize >= 1 else { throw value.error("the minibatch size must be at least 1, not \(s.training.batchSize)", hint: "batch: 1 updates after every example") }
@@ -143,17 +151,17 @@ extension Lesson {
                 case "l2": s.training.regularization = .l2(lambda: s.lambda)
                 case "l1": s.training.regularization = .l1(lambda: s.lambda)
                 default:
-                    let guess = didYouMean(name, among: ["none", "l2", "l1"])
+                    let guess = Suggestion.didYouMean(name, among: ["none", "l2", "l1"])
                     throw value.error("unknown regularization `\(name)`", hint: "\(guess)use none, l2 or l1")
                 }
             case "lambda":
                 let lambda = try value.double("`lambda`")
-                guard lambda >= 0 else { throw value.error("λ must be 0 or more, not \(format(lambda))") }
+                guard lambda >= 0 else { throw value.error("λ must be 0 or more, not \(NumberText.written(lambda))") }
                 s.lambda = lambda
             case "dropout":
                 s.training.dropout = try value.double("`dropout`")
                 guard s.training.dropout >= 0 && s.training.dropout < 1 else {
-                    throw value.error("the dropout probability must be at least 0 and below 1, not \(format(s.training.dropout))",
+                    throw value.error("the dropout probability must be at least 0 and below 1, not \(NumberText.written(s.training.dropout))",
                                       hint: "it is the chance that a hidden node is dropped for one example, e.g. 0.5")
                 }
             default:
@@ -205,39 +213,26 @@ extension Lesson {
 
     // MARK: Positions, questions, claims
 
-    static let stepNames = ["feedforward", "output-error", "backpropagate", "gradient-descent"]
-
-    /// A trace position: `{epoch, update, example, step, layer}`, each optional.
+    /// A trace position: `{epoch, update, example, step, layer}`, each optional, resolved
+    /// as the screen's go-to prompt resolves what is typed (``PositionQuery``).
     static func tracePoint(_ node: YAMLNode, layout: TraceLayout) throws -> TracePoint {
         let m = try node.mapping("a trace position", allowed: ["epoch", "update", "example", "step", "layer"])
-        let epoch = try m["epoch"]?.int("`epoch`") ?? 1
-        let update = try m["update"]?.int("`update`") ?? 1
-        let example = try m["example"]?.int("`example`") ?? 1
-        let L = layout.layers
-        let stepName = try m["step"].map { node -> String in
-            let name = try node.string("`step`")
-            guard stepNames.contains(name) else {
-                let guess = didYouMean(name, among: stepNames)
-                throw node.error("unknown step `\(name)`", hint: "\(guess)use one of: \(listing(stepNames))")
+        var query = PositionQuery(epoch: try m["epoch"]?.int("`epoch`"), update: try m["update"]?.int("`update`"),
+                                  example: try m["example"]?.int("`example`"), layer: try m["layer"]?.int("`layer`"))
+        if let stepNode = m["step"] {
+            let name = try stepNode.string("`step`")
+            guard let phase = Phase(name: name) else {
+                let (message, hint) = StepText.problem(.unknownStep(name), layout: layout)
+                throw stepNode.error(message, hint: hint)
             }
-            return name
-        } ?? "feedforward"
-        let defaultLayer = stepName == "feedforward" ? 1 : L
-        let layer = try m["layer"]?.int("`layer`") ?? defaultLayer
-        let step: Step
-        switch stepName {
-        case "output-error": step = .outputError(example: example)
-        case "backpropagate": step = .backpropagate(example: example, layer: layer)
-        case "gradient-descent": step = .gradientDescent(layer: layer)
-        default: step = .feedforward(example: example, layer: layer)
+            query.phase = phase
         }
-        let position = TracePosition(epoch: epoch, update: update, step: step)
-        guard layout.contains(position) else {
-            let examples = layout.examples(inUpdate: min(max(update, 1), layout.updatesPerEpoch))
-            throw node.error("there is no step \(position) in this lesson's run",
-                             hint: "epochs run 1…\(layout.epochs), updates 1…\(layout.updatesPerEpoch), examples 1…\(examples), layers 1…\(L)" + (stepName == "backpropagate" ? " (backpropagate runs l = \(L)…2)" : ""))
+        switch query.resolve(in: layout) {
+        case .success(let position): return TracePoint(position: position, location: node.location)
+        case .failure(let error):
+            let (message, hint) = StepText.problem(error, layout: layout)
+            throw node.error(message, hint: hint)
         }
-        return TracePoint(position: position, location: node.location)
     }
 
     static let valueKeys = ["quantity", "layer", "node", "from"]
@@ -245,7 +240,7 @@ extension Lesson {
     /// A trace value: `{quantity, layer, node, from}` checked against the network.
     static func traceValue(_ node: YAMLNode, settings: Settings) throws -> TraceValue {
         let m = try node.mapping("a trace value", allowed: valueKeys)
-        let quantity = try m.require("quantity", hint: "name it: \(listing(TraceValue.Quantity.allCases.map(\.rawValue)))")
+        let quantity = try m.require("quantity", hint: "name it: \(Suggestion.listing(TraceValue.Quantity.allCases.map(\.rawValue)))")
             .choice("the quantity", TraceValue.Quantity.self)
         let L = settings.layers.count - 1
         let layer = try m["layer"]?.int("`layer`")
@@ -274,14 +269,53 @@ extension Lesson {
         return TraceValue(quantity: quantity, layer: layer, node: node, from: from)
     }
 
-    static func question(_ node: YAMLNode, layout: TraceLayout, settings: Settings) throws -> Question {
-        let m = try node.mapping("a question", allowed: ["at", "ask", "answer", "tolerance", "explain"])
-        let at = try tracePoint(try m.require("at", hint: "say at which step to ask: at: {step: output-error}"), layout: layout)
-        let answer = try traceValue(try m.require("answer", hint: "name the value that answers it: answer: {quantity: delta, layer: 1, node: 1}"), settings: settings)
+    static func question(_ node: YAMLNode, settings: Settings, variants: [Variant], examples: Int) throws -> Question {
+        let m = try node.mapping("a question", allowed: ["at", "ask", "answer", "tolerance", "explain", "variants"])
+        let runs = try runNames(m, variants: variants)
+        let at = try tracePoint(try m.require("at", hint: "say at which step to ask: at: {step: output-error}"),
+                                runs: runs, settings: settings, variants: variants, examples: examples)
+        for name in runs {
+            let answerSettings = name == Lesson.baseName ? settings : variants.first { $0.name == name }!.settings
+            guard answerSettings.layers == settings.layers || runs.count == 1 else {
+                throw (m.keyNode("variants") ?? m.node).error("variant `\(name)` has another network shape than the other runs this question is asked in",
+                                                              hint: "ask it separately for each network shape")
+            }
+        }
+        let answerSettings = runs[0] == Lesson.baseName ? settings : variants.first { $0.name == runs[0] }!.settings
+        let answer = try traceValue(try m.require("answer", hint: "name the value that answers it: answer: {quantity: delta, layer: 1, node: 1}"), settings: answerSettings)
         let tolerance = try m["tolerance"]?.double("`tolerance`") ?? 0.005
         guard tolerance >= 0 else { throw m["tolerance"]!.error("the tolerance cannot be negative") }
         return Question(at: at, ask: try m.require("ask", hint: "write the question under `ask:`").string("`ask`"),
-                        answer: answer, tolerance: tolerance, explain: try m["explain"]?.string("`explain`"))
+                        answer: answer, tolerance: tolerance, explain: try m["explain"]?.string("`explain`"), runs: runs)
+    }
+
+    /// The runs a beat or question is written for: `variants: [NAME, …]` (with `lesson` for
+    /// the lesson itself), or the lesson alone.
+    static func runNames(_ m: YAMLMapping, variants: [Variant]) throws -> [String] {
+        guard let node = m["variants"] else { return [Lesson.baseName] }
+        let known = [Lesson.baseName] + variants.map(\.name)
+        let names = try node.list("`variants`", hint: "list the runs it is for, e.g. variants: [lesson, cross-entropy]").map { item -> String in
+            let name = try item.string("a variant's name")
+            guard known.contains(name) else {
+                let guess = Suggestion.didYouMean(name, among: known)
+                throw item.error("no variant is named `\(name)`", hint: "\(guess)use `\(Lesson.baseName)` for the lesson itself, or one of: \(Suggestion.listing(known))")
+            }
+            return name
+        }
+        guard !names.isEmpty else { throw node.error("`variants` is empty", hint: "name at least one run, or leave `variants` out for the lesson itself") }
+        return names
+    }
+
+    /// A position written for some runs, checked against each of them (every run of a
+    /// lesson has the same data, but a variant may change the network, M or the epochs).
+    static func tracePoint(_ node: YAMLNode, runs: [String], settings: Settings, variants: [Variant], examples: Int) throws -> TracePoint {
+        var point: TracePoint?
+        for name in runs {
+            let s = variants.first { $0.name == name }?.settings ?? settings
+            let layout = TraceLayout(layers: s.layers.count - 1, trainingSetSize: examples, batchSize: s.training.batchSize, epochs: s.training.epochs)
+            point = try tracePoint(node, layout: layout)
+        }
+        return point!
     }
 
     static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check"]
@@ -294,8 +328,8 @@ extension Lesson {
         if let v = m["variant"] {
             let name = try v.string("`variant`")
             guard let variant = variants.first(where: { $0.name == name }) else {
-                let guess = didYouMean(name, among: variants.map(\.name))
-                throw v.error("no variant is named `\(name)`", hint: variants.isEmpty ? "define it under `variants:` first" : "\(guess)the variants are: \(listing(variants.map(\.name)))")
+                let guess = Suggestion.didYouMean(name, among: variants.map(\.name))
+                throw v.error("no variant is named `\(name)`", hint: variants.isEmpty ? "define it under `variants:` first" : "\(guess)the variants are: \(Suggestion.listing(variants.map(\.name)))")
             }
             chosen = variant.settings
             variantName = name
@@ -313,7 +347,7 @@ extension Lesson {
         guard present.count == 1, let (key, _, value) = present.first else {
             throw (present.count > 1 ? present[1].keyNode : m.node).error(
                 present.isEmpty ? "\(m.what) does not say what to measure" : "\(m.what) measures more than one thing",
-                hint: "use exactly one of: \(listing(measureKeys))")
+                hint: "use exactly one of: \(Suggestion.listing(measureKeys))")
         }
         let epochs = settings.training.epochs
         func epoch() throws -> Int? {

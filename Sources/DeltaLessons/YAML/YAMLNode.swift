@@ -1,3 +1,4 @@
+import DeltaText
 import Yams
 
 /// A YAML node together with the file it came from, with readers that turn it into typed
@@ -47,7 +48,7 @@ struct YAMLNode {
     func mapping(_ what: String, allowed: [String]) throws -> YAMLMapping {
         guard case .mapping(let mapping) = node else {
             throw error("\(what) must be a mapping of keys to values, not \(described)",
-                        hint: "write it as `key: value` lines indented under it; allowed keys: \(listing(allowed))")
+                        hint: "write it as `key: value` lines indented under it; allowed keys: \(Suggestion.listing(allowed))")
         }
         return try YAMLMapping(node: self, mapping: mapping, what: what, allowed: allowed)
     }
@@ -106,8 +107,8 @@ struct YAMLNode {
         let names = T.allCases.map(\.rawValue)
         let text = try string(what)
         if let value = T(rawValue: text) { return value }
-        let guess = didYouMean(text, among: names)
-        throw error("\(what) `\(text)` is not known", hint: "\(guess)use one of: \(listing(names))")
+        let guess = Suggestion.didYouMean(text, among: names)
+        throw error("\(what) `\(text)` is not known", hint: "\(guess)use one of: \(Suggestion.listing(names))")
     }
 
     /// A list of finite numbers.
@@ -191,8 +192,8 @@ struct YAMLMapping {
                                     hint: "the first is at line \(first.keyNode.location.line); keep one of them")
             }
             guard allowed.contains(name) else {
-                let guess = didYouMean(name, among: allowed)
-                throw keyNode.error("unknown key `\(name)` in \(what)", hint: "\(guess)allowed keys: \(listing(allowed))")
+                let guess = Suggestion.didYouMean(name, among: allowed)
+                throw keyNode.error("unknown key `\(name)` in \(what)", hint: "\(guess)allowed keys: \(Suggestion.listing(allowed))")
             }
             entries.append((name, keyNode, YAMLNode(node: value, file: node.file)))
         }

@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaLessons
 
 /// The program `deltatrace` runs: a picker of the bundled lessons, then the trace screen

@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaCore
 import DeltaLessons
 
@@ -22,7 +23,7 @@ public struct TraceApp: TerminalProgram {
     /// Conditions that stop a run started with `r`.
     public enum Breakpoint: String, CaseIterable, Sendable, Hashable {
         case nonFinite = "a NaN or ∞"
-        case saturated = "a saturated node (σ′ < 0.01)"
+        case saturated = "a saturated node that slows learning (f′(z) under a tenth of its largest value)"
         case costRising = "the cost rising from one epoch to the next"
     }
 
@@ -185,7 +186,7 @@ public struct TraceApp: TerminalProgram {
     mutating func move(forward: Bool = true, _ body: (TraceCursor) -> Bool) {
         let before = leader.cursor.position
         guard body(leader.cursor) else {
-            message = forward ? (leader.run.failure != nil && leader.cursor.isAtFailure ? "training stopped here at a non-finite value" : "this is the end of the run")
+            message = forward ? (leader.cursor.isAtFailure ? "training stopped here at a non-finite value" : "this is the end of the run")
                               : "this is the start of the run"
             return
         }
@@ -208,8 +209,8 @@ public struct TraceApp: TerminalProgram {
     /// Arriving at a step going forwards: ask its question if it has one not yet answered.
     mutating func enterStep() {
         if let q = pendingQuestion { prompt = .answer(question: q, text: "") }
-        if leader.cursor.isAtFailure, let failure = leader.run.failure {
-            message = "training stopped: \(failure)"
+        if leader.cursor.isAtFailure, let failure = leader.run.nonFiniteEvent {
+            message = "training stopped: \(Narrator.say(failure))"
         }
     }
 
@@ -323,8 +324,8 @@ public struct TraceApp: TerminalProgram {
         if lesson.beats.contains(where: { $0.at.position == cursor.position }) { return "the lesson has something to say here" }
         if breakpoints.contains(.saturated) {
             for fact in cursor.explanation.facts {
-                if case .saturated(let l, let j, let d, _) = fact, d < 0.01 {
-                    return "breakpoint: node \(j + 1) of layer \(l) is saturated, f′(z) = \(NumberText.format(d, digits: 3)) < 0.01"
+                if case .saturated(let node) = fact, node.slowsLearning {
+                    return "breakpoint: node \(node.node + 1) of layer \(node.layer) is saturated and slows learning: \(Narrator.derivativeName(node.activation)) = \(NumberText.format(node.derivative, digits: 3))"
                 }
             }
         }

@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaCore
 
 /// The current step's formula in the lecture's notation, the same with this step's numbers,
@@ -60,16 +61,13 @@ struct EquationPanel {
             add("factors: ∂C/∂a = \(NumberText.format(trace.costGradient(m, j))), \(name) = \(NumberText.format(trace.outputDerivative(m, j)))", Theme.label)
         }
         let facts = explanation.facts.filter { fact in
-            switch (fact, target) {
-            case (.saturated(_, let j, _, _), .node(_, let k)), (.droppedOut(_, let j), .node(_, let k)), (.inactive(_, let j), .node(_, let k)):
-                return j == k
-            default: return true
-            }
+            guard let node = fact.node, case .node(_, let k) = target else { return true }
+            return node.j == k
         }
         if !facts.isEmpty && !hidden { out.append(("", .plain)) }
         for fact in facts where !hidden {
-            let (sentence, style) = EquationPanel.say(fact, network: pane.run.network)
-            add(sentence, style, indent: "")
+            let sentence = Narrator.say(fact)
+            add(sentence.text, EquationPanel.style(sentence.tone), indent: "")
         }
         return out
     }
@@ -83,26 +81,13 @@ struct EquationPanel {
         }
     }
 
-    /// A fact in plain words.
-    static func say(_ fact: StepExplanation.Fact, network: Network) -> (String, Style) {
-        switch fact {
-        case .saturated(let l, let j, let d, let cancelled):
-            let f = network.activation(l) == .tanh ? "tanh′(z)" : (network.activation(l) == .softmax ? "a(1 − a)" : "σ′(z)")
-            if cancelled {
-                return ("\(f) = \(NumberText.format(d, digits: 3)) is tiny — node \(j + 1) is saturated — but the cost cancels it, so δ stays large and learning stays fast.", Theme.good)
-            }
-            return ("\(f) = \(NumberText.format(d, digits: 3)) is tiny: node \(j + 1) of layer \(l) is saturated, so its δ and every update it drives are small. This is why learning is slow.", Theme.warning)
-        case .derivativeCancels(let cost, let activation, let simplification):
-            let form = simplification == .activationMinusTarget ? "a − y" : "y(a − 1)"
-            return ("With \(cost) and \(activation) outputs the derivative cancels exactly: δ = \(form).", Theme.good)
-        case .droppedOut(let l, let j):
-            return ("Node \(j + 1) of layer \(l) is dropped out for this example: its a and δ are 0.", Theme.dim)
-        case .inactive(let l, let j):
-            return ("ReLU node \(j + 1) of layer \(l) has z ≤ 0: relu′ = 0, so no error passes back through it.", Theme.dim)
-        case .weightDecay(let factor):
-            return ("L2: every weight is first multiplied by 1 − ηλ/n = \(NumberText.format(factor, digits: 8)).", Theme.label)
-        case .weightShrink(let amount):
-            return ("L1: every weight first moves ηλ/n = \(NumberText.format(amount)) towards 0.", Theme.label)
+    /// How a sentence's tone is drawn.
+    static func style(_ tone: Sentence.Tone) -> Style {
+        switch tone {
+        case .neutral: return Theme.label
+        case .aside: return Theme.dim
+        case .good: return Theme.good
+        case .warning: return Theme.warning
         }
     }
 }

@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaCore
 
 /// The sum over the minibatch made visible: for one weight (the focused one at gradient

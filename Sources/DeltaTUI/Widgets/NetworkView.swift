@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaCore
 
 /// The layers as columns of nodes, each showing z, a and (once computed) δ for the current

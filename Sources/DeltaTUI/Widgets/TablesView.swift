@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaCore
 
 /// Per-layer tables for networks too wide to draw: z, a, δ of every node of the step's

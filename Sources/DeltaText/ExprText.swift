@@ -1,5 +1,4 @@
 import DeltaCore
-import Foundation
 
 /// Writes formulas (``Expr``) as one line of text in the lecture's notation: subscripts as
 /// Unicode subscripts where they exist (z₂,₁, δₗ₋₁,ᵢ), σ′, Σᵢ, ∂C/∂a, and numbers short
@@ -10,6 +9,7 @@ public struct ExprText: Sendable {
     /// Sums with more terms than this are shown as the first two, "…", and the last.
     public var maxTerms: Int
 
+    /// A writer with the given precision and sum length.
     public init(digits: Int = 6, maxTerms: Int = 4) {
         self.digits = digits
         self.maxTerms = maxTerms
@@ -107,7 +107,7 @@ public struct ExprText: Sendable {
         return name
     }
 
-    static func index(_ i: Index) -> String {
+    public static func index(_ i: Index) -> String {
         switch i {
         case .variable(let v): return v
         case .literal(let k): return String(k)
@@ -121,56 +121,13 @@ public struct ExprText: Sendable {
     ]
 
     /// Text as a subscript: Unicode subscripts when every character has one, else `_{text}`.
-    static func subscripted(_ text: String) -> String {
+    public static func subscripted(_ text: String) -> String {
         if text.allSatisfy({ subscripts[$0] != nil }) { return String(text.map { subscripts[$0]! }) }
         return text.count == 1 ? "_" + text : "_{" + text + "}"
     }
 
-    static func superscript(_ k: Int) -> String {
+    public static func superscript(_ k: Int) -> String {
         let table: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
         return String(String(k).map { table[$0]! })
-    }
-}
-
-/// Numbers for people.
-public enum NumberText {
-    /// Up to `digits` significant digits, trailing zeros dropped; scientific notation below
-    /// 10⁻⁴ and from 10⁶; "−" for minus.
-    public static func format(_ x: Double, digits: Int = 6) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "∞" : "−∞" }
-        if x == 0 { return "0" }
-        let magnitude = abs(x)
-        var text: String
-        if magnitude >= 1e-4 && magnitude < 1e6 {
-            text = String(format: "%.\(digits)g", x)
-            if text.contains("e") { text = String(format: "%.\(max(0, digits - 1))f", x) }
-            if text.contains(".") {
-                while text.hasSuffix("0") { text.removeLast() }
-                if text.hasSuffix(".") { text.removeLast() }
-            }
-        } else {
-            text = String(format: "%.\(max(0, min(digits, 4) - 1))e", x)
-            // 4.220e-18 → 4.22e−18
-            if let e = text.firstIndex(of: "e") {
-                var mantissa = String(text[..<e]), exponent = String(text[text.index(after: e)...])
-                if mantissa.contains(".") {
-                    while mantissa.hasSuffix("0") { mantissa.removeLast() }
-                    if mantissa.hasSuffix(".") { mantissa.removeLast() }
-                }
-                if exponent.hasPrefix("+") { exponent.removeFirst() }
-                while exponent.hasPrefix("0") || exponent.hasPrefix("-0") {
-                    exponent = exponent.hasPrefix("-") ? "-" + exponent.dropFirst(2) : String(exponent.dropFirst())
-                }
-                text = mantissa + "e" + exponent
-            }
-        }
-        return text.replacingOccurrences(of: "-", with: "−")
-    }
-
-    /// A fixed number of decimals, for aligned columns ("−0.0561", " 0.9820").
-    public static func fixed(_ x: Double, decimals: Int = 4) -> String {
-        if !x.isFinite { return format(x) }
-        return String(format: "%.\(decimals)f", x).replacingOccurrences(of: "-", with: "−")
     }
 }

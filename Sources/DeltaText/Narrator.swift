@@ -1,0 +1,129 @@
+import DeltaCore
+
+/// Words every fact, run ending and non-finite value for a person. Nothing else in
+/// DeltaTrace phrases them, so the screen, the command line and a transcript say the same
+/// thing, and say only what the value's conditions make true.
+public enum Narrator {
+    // MARK: Facts
+
+    /// A fact about a step, in one or two sentences.
+    public static func say(_ fact: StepFact) -> Sentence {
+        switch fact {
+        case .saturated(let node): return say(node)
+        case .derivativeCancels(let cost, let activation, let simplification):
+            return Sentence("With \(cost) and \(activation) outputs the derivative cancels exactly: δ = \(form(simplification)).", tone: .good)
+        case .droppedOut(let l, let j):
+            return Sentence("Node \(j + 1) of layer \(l) is dropped out for this example: its a and δ are 0.", tone: .aside)
+        case .inactive(let l, let j, let z):
+            return Sentence("ReLU node \(j + 1) of layer \(l) has z = \(number(z)) ≤ 0: relu′ = 0, so no error passes back through it.", tone: .aside)
+        case .weightDecay(let factor):
+            return Sentence("L2: every weight is first multiplied by 1 − ηλ/n = \(NumberText.format(factor, digits: 8)).")
+        case .weightShrink(let amount):
+            return Sentence("L1: every weight first moves ηλ/n = \(NumberText.format(amount)) towards 0.")
+        }
+    }
+
+    /// A saturated node: whether and why it slows learning (``SaturatedNode/slowsLearning``).
+    static func say(_ s: SaturatedNode) -> Sentence {
+        let f = derivativeName(s.activation)
+        let fValue = "\(f) = \(number(s.derivative))"
+        guard let output = s.output, let error = s.error else {
+            return Sentence("\(fValue) is below a tenth of its largest value, \(number(s.activation.maximumDerivative)): node \(s.node + 1) of layer \(s.layer) is saturated (z = \(number(s.z))), so its δ is only \(f) times the error that reaches it, and the weights into it learn slowly.",
+                            tone: .warning)
+        }
+        let node = "output node \(s.node + 1) is saturated at a = \(number(s.a))"
+        let target = s.isWrong ? "far from its target y = \(number(output.target))" : "close to its target y = \(number(output.target))"
+        if let simplification = output.simplification {
+            let delta = output.delta.map { "δ = \(form(simplification)) = \(number($0))" } ?? "δ will be \(form(simplification))"
+            if s.isWrong {
+                return Sentence("\(fValue) is tiny — \(node), \(target) — but the \(output.cost) cost cancels \(f): \(delta) stays as large as the error, so learning stays fast.",
+                                tone: .good)
+            }
+            return Sentence("\(fValue) is tiny: \(node), \(target). The \(output.cost) cost cancels \(f), and \(delta) is small only because the answer is nearly right.")
+        }
+        if s.isWrong {
+            let delta = output.delta.map { " = \(number($0))" } ?? ""
+            return Sentence("\(fValue) is tiny: \(node), \(target). δ = ∂C/∂a · \(f)\(delta) carries this factor, so every update is small while the answer is wrong. This is why learning is slow.",
+                            tone: .warning)
+        }
+        return Sentence("\(fValue) is tiny: \(node), \(target) (a − y = \(number(error))). δ is small because the answer is nearly right: there is little left to learn.")
+    }
+
+    /// f′ by name for an activation: σ′(z), tanh′(z), relu′(z); for softmax the Jacobian's
+    /// diagonal a(1 − a).
+    public static func derivativeName(_ f: Activation) -> String {
+        switch f {
+        case .sigmoid: return "σ′(z)"
+        case .tanh: return "tanh′(z)"
+        case .relu: return "relu′(z)"
+        case .linear: return "f′(z)"
+        case .softmax: return "a(1 − a)"
+        }
+    }
+
+    private static func form(_ s: OutputErrorSimplification) -> String {
+        switch s {
+        case .activationMinusTarget: return "a − y"
+        case .targetTimesActivationMinusOne: return "y(a − 1)"
+        }
+    }
+
+    private static func number(_ x: Double) -> String { NumberText.format(x, digits: 3) }
+
+    // MARK: Non-finite values and endings
+
+    /// "δ_{2,1} = NaN at epoch 3, update 1, example 2, backpropagate l=3", with nodes
+    /// numbered from 1 as in the lecture (`minus: .ascii` writes nan, inf and -inf, for the
+    /// command line).
+    public static func say(_ event: NonFiniteEvent, minus: NumberText.Minus = .unicode) -> String {
+        let value = NumberText.format(event.value, minus: minus)
+        let at = StepText.position(event.position)
+        if event.quantity == .cost {
+            return "C = \(value) at \(at)" + (event.node.map { " (output node \($0 + 1) furthest from its target)" } ?? "")
+        }
+        return "\(symbol(event.quantity, layer: event.layer, node: event.node, from: event.from)) = \(value) at \(at)"
+    }
+
+    /// Why an output could not be computed: "feedforward gives z_{1,1} = ∞".
+    public static func say(_ failure: OutputFailure, minus: NumberText.Minus = .unicode) -> String {
+        "feedforward gives \(symbol(failure.quantity, layer: failure.layer, node: failure.node, from: nil)) = \(NumberText.format(failure.value, minus: minus))"
+    }
+
+    /// How a run ended, in one sentence.
+    public static func say(_ ending: RunEnding, epochs: Int, minus: NumberText.Minus = .unicode) -> String {
+        switch ending {
+        case .completed:
+            return "trained all \(epochs) epoch\(epochs == 1 ? "" : "s")"
+        case .nonFinite(let event):
+            return "training stopped at the first non-finite value: \(say(event, minus: minus))"
+        case .stoppedEarly(let stop):
+            return say(stop)
+        }
+    }
+
+    /// "stopped early after epoch 12: the validation cost has not improved for 5 epochs
+    /// on its best, 0.1234 after epoch 7; the parameters of epoch 7 are kept".
+    public static func say(_ stop: EarlyStop) -> String {
+        let metric = stop.rule.metric == .validationCost ? "validation cost" : "validation accuracy"
+        let best = NumberText.format(stop.bestValue)
+        let when = stop.bestEpoch == 0 ? "before training" : "after epoch \(stop.bestEpoch)"
+        return "stopped early after epoch \(stop.epoch): the \(metric) has not improved for \(stop.rule.patience) epoch\(stop.rule.patience == 1 ? "" : "s") on its best, \(best) \(when); the parameters of epoch \(stop.keptEpoch) are kept"
+    }
+
+    private static func symbol(_ quantity: NonFiniteEvent.Quantity, layer: Int, node: Int?, from: Int?) -> String {
+        var what: String
+        switch quantity {
+        case .z: what = "z"
+        case .a: what = "a"
+        case .delta: what = "δ"
+        case .cost: what = "C"
+        case .weightGradient: what = "∂C/∂w"
+        case .biasGradient: what = "∂C/∂b"
+        case .weight: what = "w"
+        case .bias: what = "b"
+        case .moment(let name): what = name
+        }
+        if let from, let node { what += "_{\(layer),\(from + 1),\(node + 1)}" } else if let node { what += "_{\(layer),\(node + 1)}" }
+        return what
+    }
+}
