@@ -46,7 +46,8 @@ import Testing
                 for derivation in explanation.derivations(for: target) {
                     #expect(derivation.substituted.count == derivation.equation.forms.count)
                     for (form, substituted) in zip(derivation.equation.forms, derivation.substituted) {
-                        let value = try #require(substituted.evaluated(), "\(cursor.position): \(form) did not fully substitute")
+                        let value = try #require(substituted.expr.evaluated(), "\(cursor.position): \(form) did not fully substitute")
+                        #expect(substituted.agreement == .equal, "\(cursor.position) \(target): \(form)")
                         // Relative agreement: the forms evaluate in another order than the engine,
                         // so they may differ by rounding, and by no more.
                         let scale = max(abs(value), abs(derivation.result))
@@ -75,8 +76,8 @@ import Testing
         ])
         #expect(close(derivation.result, 0.009954254705217198, 1e-14))
         // Substituted, the sum is written out over j = 1, 2 with w_{2,2,1} = 0.45, w_{2,2,2} = 0.55.
-        guard case .multiply(let factors) = derivation.substituted[1], case .add(let terms) = factors[1] else {
-            Issue.record("unexpected shape \(derivation.substituted[1])")
+        guard case .multiply(let factors) = derivation.substituted[1].expr, case .add(let terms) = factors[1] else {
+            Issue.record("unexpected shape \(derivation.substituted[1].expr)")
             return
         }
         #expect(terms.count == 2)

@@ -106,7 +106,7 @@ import Testing
     func screen(_ cursor: TraceCursor) -> (TracePosition, [[Double]]) {
         let explanation = cursor.explanation
         return (cursor.position, explanation.targets.map { target in
-            explanation.derivations(for: target).flatMap { d in [d.result] + d.substituted.compactMap { $0.evaluated() } }
+            explanation.derivations(for: target).flatMap { d in [d.result] + d.substituted.compactMap { $0.value } }
         })
     }
 

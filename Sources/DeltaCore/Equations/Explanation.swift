@@ -34,7 +34,7 @@ public struct StepExplanation: Sendable {
         public let equation: Equation
         /// Each form of the equation with this step's numbers substituted, sums written
         /// out: `substituted[k]` belongs to `equation.forms[k]`.
-        public let substituted: [Expr]
+        public let substituted: [Substitution]
         /// The value the engine computed (and stored in the trace).
         public let result: Double
     }
@@ -95,7 +95,8 @@ public struct StepExplanation: Sendable {
         }
         let value = { (leaf: Expr) in StepExplanation.value(of: leaf, in: self.trace, example: m) }
         return zip(equations, results).map { equation, result in
-            Derivation(equation: equation, substituted: equation.forms.map { $0.substituting(value) }, result: result)
+            Derivation(equation: equation, substituted: equation.forms.map { Substitution(form: $0.substituting(value), result: result) },
+                       result: result)
         }
     }
 

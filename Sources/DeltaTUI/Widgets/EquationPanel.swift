@@ -50,7 +50,7 @@ struct EquationPanel {
             for (k, form) in equation.forms.enumerated() where !compact || k == equation.forms.count - 1 {
                 add((k == 0 || compact ? lhs + relation : pad + " = ") + text.render(form), Theme.heading)
                 if hidden { continue }
-                let substituted = text.render(derivation.substituted[k])
+                let substituted = text.render(derivation.substituted[k].expr)
                 if substituted != text.render(form) { add(pad + " = " + substituted) }
             }
             add(pad + " = " + (hidden ? "?" : NumberText.format(derivation.result, digits: 8)), hidden ? Theme.hidden : Theme.touched)
