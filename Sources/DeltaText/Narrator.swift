@@ -34,12 +34,14 @@ public enum Narrator {
         let node = "output node \(s.node + 1) is saturated at a = \(number(s.a))"
         let target = s.isWrong ? "far from its target y = \(number(output.target))" : "close to its target y = \(number(output.target))"
         if let simplification = output.simplification {
-            let delta = output.delta.map { "δ = \(form(simplification)) = \(number($0))" } ?? "δ will be \(form(simplification))"
+            let delta = output.delta.map { "δ = \(form(simplification)) = \(number($0))" }
             if s.isWrong {
-                return Sentence("\(fValue) is tiny — \(node), \(target) — but the \(output.cost) cost cancels \(f): \(delta) stays as large as the error, so learning stays fast.",
+                let large = delta.map { "\($0) stays as large as the error" } ?? "δ will be \(form(simplification)), as large as the error"
+                return Sentence("\(fValue) is tiny — \(node), \(target) — but the \(output.cost) cost cancels \(f): \(large), so learning stays fast.",
                                 tone: .good)
             }
-            return Sentence("\(fValue) is tiny: \(node), \(target). The \(output.cost) cost cancels \(f), and \(delta) is small only because the answer is nearly right.")
+            let small = delta.map { "\($0) is small" } ?? "δ will be \(form(simplification)), small"
+            return Sentence("\(fValue) is tiny: \(node), \(target). The \(output.cost) cost cancels \(f), and \(small) only because the answer is nearly right.")
         }
         if s.isWrong {
             let delta = output.delta.map { " = \(number($0))" } ?? ""

@@ -89,7 +89,7 @@ struct Compare: ParsableCommand {
     func printTable(lesson: Lesson, names: [String], runs: [TrainingRun]) {
         print(lesson.title)
         for (name, run) in zip(names, runs) {
-            print("  \(name): \(run.network.cost) cost, \(run.network.outputActivation) output, η = \(run.configuration.eta), M = \(run.layout.batchSize)")
+            print("  \(name): \(run.network.cost) cost, \(run.network.outputActivation) output, η = \(NumberText.written(run.configuration.eta)), M = \(run.layout.batchSize)")
         }
         var table = TextTable(headers: ["epoch"] + names)
         let last = runs.map { $0.epochSummaries.count - 1 }.max() ?? 0
@@ -111,11 +111,11 @@ struct Compare: ParsableCommand {
             let target = below ?? start / 2
             return run.epochSummaries.first { $0.cost < target }?.epoch
         }
-        let goal = below.map { "below \($0)" } ?? "to half its starting value"
+        let goal = below.map { "below \(NumberText.written($0))" } ?? "to half its starting value"
         print("")
         print("Verdict: the first epoch at which each cost falls \(goal):")
         for (name, (run, epoch)) in zip(names, zip(runs, reached)) {
-            let start = String(format: "%.4f", run.epochSummaries[0].cost)
+            let start = NumberText.fixed(run.epochSummaries[0].cost, decimals: 4, minus: .ascii)
             print("  \(name.padded(20)) \(epoch.map { "epoch \($0)" } ?? "not within \(run.epochSummaries.count - 1) epochs") (starting cost \(start))")
         }
         let finished = zip(names, reached).compactMap { name, e in e.map { (name, $0) } }
@@ -125,7 +125,7 @@ struct Compare: ParsableCommand {
                     print("  \(name) gets there in the same epoch as \(fastest.0)")
                 } else {
                     let ratio = Double(epoch) / Double(max(fastest.1, 1))
-                    print("  \(fastest.0) gets there \(String(format: "%.1f", ratio))× sooner than \(name)")
+                    print("  \(fastest.0) gets there \(NumberText.fixed(ratio, decimals: 1))× sooner than \(name)")
                 }
             }
             for (name, (run, e)) in zip(names, zip(runs, reached)) where e == nil {

@@ -75,6 +75,14 @@ public struct EarlyStop: Sendable, Hashable {
     /// That best value.
     public let bestValue: Double
 
+    /// A stop; see each property.
+    public init(rule: EarlyStopping, epoch: Int, bestEpoch: Int, bestValue: Double) {
+        self.rule = rule
+        self.epoch = epoch
+        self.bestEpoch = bestEpoch
+        self.bestValue = bestValue
+    }
+
     /// The epoch whose parameters the run keeps: the best with `restore-best`, else the last.
     public var keptEpoch: Int { rule.restoreBest ? bestEpoch : epoch }
 }

@@ -1,0 +1,58 @@
+import DeltaCore
+import Testing
+@testable import DeltaText
+
+/// The narrator says only what a fact's conditions make true.
+@Suite struct NarratorTests {
+    func node(cost: Cost, y: Double, z: Double = 4, delta: Double? = nil) -> SaturatedNode {
+        let a = Activation.sigmoid(z)
+        return SaturatedNode(layer: 1, node: 0, activation: .sigmoid, z: z, a: a, derivative: Activation.sigmoid.derivative(z),
+                             output: .init(cost: cost, target: y, simplification: cost.simplification(with: .sigmoid), delta: delta))!
+    }
+
+    @Test func wrongAndThrottledIsWhyLearningIsSlow() {
+        let s = Narrator.say(.saturated(node(cost: .quadratic, y: 0, delta: 0.017345021)))
+        #expect(s.tone == .warning)
+        #expect(s.text == "σ′(z) = 0.0177 is tiny: output node 1 is saturated at a = 0.982, far from its target y = 0. δ = ∂C/∂a · σ′(z) = 0.0173 carries this factor, so every update is small while the answer is wrong. This is why learning is slow.")
+    }
+
+    @Test func wrongButCancelledStaysFast() {
+        let before = Narrator.say(.saturated(node(cost: .crossEntropy, y: 0)))
+        #expect(before.tone == .good && !before.text.contains("slow"))
+        #expect(before.text.hasSuffix("but the cross-entropy cost cancels σ′(z): δ will be a − y, as large as the error, so learning stays fast."))
+        let after = Narrator.say(.saturated(node(cost: .crossEntropy, y: 0, delta: 0.982014)))
+        #expect(after.text.contains("δ = a − y = 0.982 stays as large as the error, so learning stays fast."))
+    }
+
+    @Test func saturatedAndRightIsNeitherSlowNorFast() {
+        for cost in [Cost.quadratic, .crossEntropy] {
+            let s = Narrator.say(.saturated(node(cost: cost, y: 1, z: 10, delta: -4.5e-5)))
+            #expect(s.tone == .neutral)
+            #expect(!s.text.contains("slow") && !s.text.contains("fast") && !s.text.contains("stays large"))
+            #expect(s.text.contains("close to its target y = 1"))
+        }
+    }
+
+    @Test func eventsAndEndingsInWords() {
+        let event = NonFiniteEvent(position: TracePosition(epoch: 78, update: 1, step: .outputError(example: 1)),
+                                   quantity: .cost, layer: 1, node: 0, value: .infinity)
+        #expect(Narrator.say(event, minus: .ascii) == "C = inf at epoch 78, update 1, example 1, output error (output node 1 furthest from its target)")
+        let weight = NonFiniteEvent(position: TracePosition(epoch: 1, update: 1, step: .gradientDescent(layer: 2)),
+                                    quantity: .weight, layer: 2, node: 0, from: 0, value: -.infinity)
+        #expect(Narrator.say(weight) == "w_{2,1,1} = −∞ at epoch 1, update 1, gradient descent l=2")
+        let stop = EarlyStop(rule: EarlyStopping(patience: 2), epoch: 5, bestEpoch: 3, bestValue: 7.2e-5)
+        #expect(Narrator.say(.stoppedEarly(stop), epochs: 10) == "stopped early after epoch 5: the validation cost has not improved for 2 epochs on its best, 7.2e−5 after epoch 3; the parameters of epoch 3 are kept")
+        #expect(Narrator.say(.completed, epochs: 1) == "trained all 1 epoch")
+    }
+
+    @Test func stepNamesAndPositionProblems() {
+        let layout = TraceLayout(layers: 2, trainingSetSize: 3, batchSize: 3, epochs: 4)
+        #expect(StepText.title(.backpropagate(example: 1, layer: 2), outputLayer: 2) == "Backpropagate, layer 2 → 1")
+        #expect(StepText.short(.outputError(example: 2), outputLayer: 2) == "output error l=2")
+        let (message, hint) = StepText.problem(.unknownStep("feedfoward"), layout: layout)
+        #expect(message == "unknown step `feedfoward`" && hint.hasPrefix("did you mean `feedforward`? "))
+        let missing = StepText.problem(.notInRun(TracePosition(epoch: 5, update: 1, step: .feedforward(example: 1, layer: 1))), layout: layout)
+        #expect(missing.message == "there is no step epoch 5, update 1, example 1, feedforward l=1 in this run")
+        #expect(missing.hint == "epochs run 1…4, updates 1…1, examples 1…3, layers 1…2")
+    }
+}
