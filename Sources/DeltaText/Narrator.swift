@@ -129,3 +129,32 @@ public enum Narrator {
         return what
     }
 }
+
+extension Narrator {
+    /// Why a run cannot be made, in one sentence (examples counted from 1).
+    public static func say(_ error: RunError) -> String {
+        switch error {
+        case .configuration(let problem):
+            switch problem {
+            case .eta(let eta): return "η must be a positive number, not \(NumberText.written(eta))"
+            case .batchSize(let m): return "a minibatch needs at least one example, not \(m)"
+            case .epochs(let e): return "the number of epochs cannot be negative (\(e))"
+            case .dropout(let p): return "the dropout probability must be at least 0 and below 1, not \(NumberText.written(p))"
+            case .lambda(let lambda): return "λ must be 0 or more, not \(NumberText.written(lambda))"
+            case .patience(let p): return "early stopping needs a patience of at least 1 epoch, not \(p)"
+            }
+        case .initialization(.shapeMismatch(let what)): return what
+        case .initialization(.notFinite): return "an initial weight or bias is not a finite number"
+        case .inputWidth(let expected, let got):
+            return "the network takes \(expected) input\(expected == 1 ? "" : "s") but each example has \(got)"
+        case .targetWidth(let expected, let got):
+            return "the network has \(expected) output\(expected == 1 ? "" : "s") but each target has \(got) value\(got == 1 ? "" : "s")"
+        case .target(let m, .outsideUnitInterval(let y)):
+            return "target \(NumberText.written(y)) of example \(m + 1) is outside [0, 1], which cross-entropy needs"
+        case .target(let m, .notADistribution):
+            return "the target of example \(m + 1) is not a probability distribution (one-hot for a class), which log-likelihood needs"
+        case .earlyStoppingNeedsValidation:
+            return "early stopping watches validation data, and there is none"
+        }
+    }
+}

@@ -28,6 +28,19 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// Why one example's target y cannot be used with this cost, or nil if it can:
+    /// cross-entropy needs every y_j in [0, 1]; log-likelihood needs a probability
+    /// distribution (non-negative, summing to 1 within 10⁻¹², as a one-hot class is).
+    public func problem(withTarget y: ArraySlice<Double>) -> TargetProblem? {
+        switch self {
+        case .mse, .quadratic: return nil
+        case .crossEntropy:
+            return y.first { !(0...1).contains($0) }.map(TargetProblem.outsideUnitInterval)
+        case .logLikelihood:
+            return y.contains(where: { $0 < 0 }) || abs(y.reduce(0, +) - 1) > 1e-12 ? .notADistribution : nil
+        }
+    }
+
     /// The exact simplification of δ_L = ∂C/∂a ⊙ f′(z) for this cost with this output
     /// activation, if the derivative of the activation cancels.
     public func simplification(with output: Activation) -> OutputErrorSimplification? {
@@ -120,6 +133,15 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
     static func softplus(_ x: Double) -> Double {
         max(x, 0) + PortableMath.log1p(PortableMath.exp(-abs(x)))
     }
+}
+
+/// Why a target does not suit a cost.
+public enum TargetProblem: Sendable, Hashable {
+    /// Cross-entropy reads each y_j as a probability: this value is outside [0, 1].
+    case outsideUnitInterval(Double)
+    /// Log-likelihood needs the targets of an example to be a probability distribution
+    /// (one-hot for a class): non-negative and summing to 1.
+    case notADistribution
 }
 
 /// An exact closed form of the output error δ_L in which f′(z) has cancelled.

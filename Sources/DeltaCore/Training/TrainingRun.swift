@@ -273,19 +273,8 @@ public final class TrainingRun {
         guard dataset.targetWidth == network.n(network.L) else {
             throw .targetWidth(expected: network.n(network.L), got: dataset.targetWidth)
         }
-        switch network.cost {
-        case .mse, .quadratic: break
-        case .crossEntropy:
-            if let k = dataset.targets.firstIndex(where: { !(0...1).contains($0) }) {
-                throw .targetOutOfRange(example: k / dataset.targetWidth, reason: "cross-entropy needs targets between 0 and 1")
-            }
-        case .logLikelihood:
-            for m in 0..<dataset.count {
-                let y = dataset.y(m)
-                if y.contains(where: { $0 < 0 }) || abs(y.reduce(0, +) - 1) > 1e-12 {
-                    throw .targetOutOfRange(example: m, reason: "log-likelihood needs targets that are a probability distribution (one-hot for a class): non-negative, summing to 1")
-                }
-            }
+        for m in 0..<dataset.count {
+            if let problem = network.cost.problem(withTarget: dataset.y(m)) { throw .target(example: m, problem) }
         }
     }
 }
@@ -300,8 +289,8 @@ public enum RunError: Error, Hashable, Sendable {
     case inputWidth(expected: Int, got: Int)
     /// The examples' targets are not n_L wide.
     case targetWidth(expected: Int, got: Int)
-    /// A target is outside what the cost accepts.
-    case targetOutOfRange(example: Int, reason: String)
+    /// The target of example m (from 0) does not suit the cost.
+    case target(example: Int, TargetProblem)
     /// Early stopping watches validation data, and there is none.
     case earlyStoppingNeedsValidation
 }
