@@ -1,3 +1,5 @@
+import DeltaText
+
 /// A small JSON writer: keys in the order given, numbers with full double precision
 /// (the shortest text that reads back as the same double), NaN and ∞ as null.
 indirect enum JSON {
@@ -21,7 +23,7 @@ indirect enum JSON {
 
     func write(to out: inout String) {
         switch self {
-        case .number(let x): out += x.isFinite ? "\(x)" : "null"
+        case .number(let x): out += x.isFinite ? NumberText.exact(x) : "null"
         case .integer(let n): out += String(n)
         case .string(let s): JSON.quote(s, into: &out)
         case .bool(let b): out += b ? "true" : "false"
@@ -54,12 +56,10 @@ indirect enum JSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }
         out += "\""
     }
 }
-
-import Foundation
