@@ -46,6 +46,12 @@ struct LessonOptions: ParsableArguments {
     }
 }
 
+/// `--variant NAME`, declared once for every command that works on one run of a lesson.
+struct VariantOption: ParsableArguments {
+    @Option(help: "One of the lesson's variants instead of the lesson itself (see its `variants:`).")
+    var variant: String?
+}
+
 /// Output formats.
 enum Format: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv

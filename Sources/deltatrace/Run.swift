@@ -10,7 +10,8 @@ struct Run: ParsableCommand {
         discussion: "Row 0 is before training. The cost is the mean training cost C_0, without any regularisation penalty (shown apart).")
 
     @OptionGroup var lesson: LessonOptions
-    @Option(help: "Run one of the lesson's variants instead.") var variant: String?
+    @OptionGroup var variantOption: VariantOption
+    var variant: String? { variantOption.variant }
     @Option(help: "Train for this many epochs.") var epochs: Int?
     @Option(help: "The learning rate η.") var eta: Double?
     @Option(help: "The cost: \(Cost.allCases.map(\.rawValue).joined(separator: ", ")).") var cost: String?

@@ -16,7 +16,8 @@ struct Trace: ParsableCommand {
     enum TraceFormat: String, ExpressibleByArgument { case json }
 
     @OptionGroup var lesson: LessonOptions
-    @Option(help: "Trace one of the lesson's variants instead.") var variant: String?
+    @OptionGroup var variantOption: VariantOption
+    var variant: String? { variantOption.variant }
     @Option(help: "Only the first K updates.") var updates: Int?
     @Option(help: "Only the updates of the first N epochs.") var epochs: Int?
     @Option(help: "json (JSON Lines).") var format: TraceFormat = .json
