@@ -83,14 +83,17 @@ extension LessonKey {
         derive: { $0.initSeed = $0.training.seed }
     ) { value, s in s.initSeed = try seed(value) }
 
-    /// Explicit weights: `weights[l-1][i][j]` = w_{l,i+1,j+1}.
+    /// Explicit weights: `weights[l-1][i][j]` = w_{l,i+1,j+1}. Explicit biases already given
+    /// (a variant's lesson's) stay: a change of `weights` alone changes the weights alone.
     public static let weights = LessonKey(
         .initialization, "weights",
         meaning: "one matrix per layer after the input: `weights[l-1]` is layer l's matrix, with one row per node i of layer l−1 and one entry per node j of layer l, so its row i, entry j is w_{l,i,j} (rows and entries counted from 1 in the lecture's notation, from 0 in the list)",
         default: .value("—")
     ) { value, s in
         let matrices = try value.list("`weights`", hint: "one matrix per layer after the input: weights[l-1][i][j] = w_{l,i,j}")
-        s.initialization = .explicit(weights: try matrices.enumerated().map { try $1.matrix("weights[\($0)]") }, biases: nil)
+        var biases: [[Double]]?
+        if case .explicit(_, let given) = s.initialization { biases = given }
+        s.initialization = .explicit(weights: try matrices.enumerated().map { try $1.matrix("weights[\($0)]") }, biases: biases)
     }
 
     /// Explicit biases: `biases[l-1][j]` = b_{l,j+1}; read after `weights`, whose matrices they join.

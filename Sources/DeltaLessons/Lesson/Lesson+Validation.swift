@@ -19,6 +19,10 @@ extension Lesson {
         if case .explicit(let weights, let biases) = s.initialization {
             do { _ = try Parameters(network: network, weights: weights, biases: biases ?? (1...network.L).map { Array(repeating: 0, count: network.n($0)) }) } catch {
                 guard case .shapeMismatch(let what) = error else { throw error }
+                if what.hasPrefix("biases") {
+                    throw LessonError(s.location(.biases, or: s.location(.weights, or: location)), what,
+                                      hint: "biases[l-1] lists b_{l,j} for each node j of layer l; a change of `layers` needs its own `biases`")
+                }
                 throw LessonError(s.location(.weights, or: location), what,
                                   hint: "weights[l-1] is layer l's matrix: one row per node i of layer l−1, one entry per node j of layer l")
             }
