@@ -104,6 +104,7 @@ extension Lesson {
         }
     }
 
+    /// What a measure is, in words: "output a_{L,1} for x = [1] after epoch 300".
     func describe(_ measure: Claim.Measure, epoch: Int?) -> String {
         let when = epoch.map { $0 == 0 ? " before training" : " after epoch \($0)" } ?? ""
         switch measure {
@@ -116,6 +117,7 @@ extension Lesson {
         }
     }
 
+    /// A trace value's name with its indices: `w_{1,1,1}`, `delta_{1,1}`.
     func describe(_ value: TraceValue) -> String {
         var text = value.quantity.rawValue
         let indices = [value.layer, value.from, value.node].compactMap { $0 }.map(String.init)

@@ -3,9 +3,13 @@ import DeltaText
 import Foundation
 
 extension Lesson {
+    /// The keys that say what a claim measures: exactly one per claim.
     static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check"]
+    /// The keys of a claim's test, and `tolerance`, which goes with `is`.
     static let testKeys = ["is", "tolerance", "below", "above", "between"]
 
+    /// A claim of `expect:`: an optional `variant`, one measure, one test and a `note`, checked
+    /// against the run it is about (its layers, epochs, and whether it has validation data).
     static func claim(_ node: YAMLNode, settings: Settings, variants: [Variant], layout: TraceLayout, hasValidation: Bool) throws -> Claim {
         let m = try node.mapping("a claim", allowed: ["variant", "note", "epoch", "node", "at"] + measureKeys + testKeys)
         var chosen = settings
@@ -80,6 +84,8 @@ extension Lesson {
         }
     }
 
+    /// A claim's test: `is` (with the tolerance of its digits, or `tolerance`), `below`,
+    /// `above` or `between`; nil when not `required` and none is written.
     static func test(_ m: YAMLMapping, required: Bool) throws -> Claim.Test? {
         let present = m.entries.filter { ["is", "below", "above", "between"].contains($0.key) }
         guard present.count <= 1 else { throw present[1].keyNode.error("\(m.what) has more than one test", hint: "use one of is, below, above or between") }

@@ -5,8 +5,11 @@ import Foundation
 /// The examples of a lesson: inline rows, a CSV file relative to the lesson, or a generator;
 /// optionally with some held out for validation.
 struct LessonData {
+    /// The examples trained on.
     let training: Dataset
+    /// The examples held out (`holdout`), if any.
     let validation: Dataset?
+    /// Where the examples came from.
     let description: DataDescription
     /// Where the data is described, for errors about its shape.
     let location: SourceLocation
@@ -70,6 +73,7 @@ struct LessonData {
         return data
     }
 
+    /// A dataset of rows, or a located error for rows that cannot be one.
     static func dataset(_ inputs: [[Double]], _ targets: [[Double]], at node: YAMLNode) throws -> Dataset {
         do { return try Dataset(inputs: inputs, targets: targets) } catch {
             switch error {
@@ -84,6 +88,7 @@ struct LessonData {
         }
     }
 
+    /// Checks that every row of an inline matrix has the first row's width.
     static func checkRows(_ rows: [[Double]], node: YAMLNode, what: String) throws {
         guard let first = rows.first else { throw node.error("there are no \(what) rows", hint: "give at least one example") }
         for (k, row) in rows.enumerated() where row.count != first.count {
@@ -160,6 +165,8 @@ struct LessonData {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
+    /// Inputs and targets from a CSV file (`file`), its columns chosen by `inputs`, `targets`
+    /// or `class`; every problem is located in the lesson or in the file.
     static func fromFile(_ fileNode: YAMLNode, _ m: YAMLMapping) throws -> ([[Double]], [[Double]], DataDescription) {
         let written = try fileNode.string("`file`")
         let resolved = dataPath(written, lesson: fileNode.file)
@@ -222,6 +229,7 @@ struct LessonData {
 
     // MARK: Generators
 
+    /// The names of the generators.
     static let generators = ["xor", "and", "or", "circle"]
 
     /// A generated dataset: a truth table (`xor`, `and`, `or`: inputs 0/1, one 0/1 target) or

@@ -78,7 +78,7 @@ extension LessonKey {
     /// The seed of the initial parameters.
     public static let initSeed = LessonKey(
         .initialization, "seed",
-        meaning: "the seed of the initial weights and biases alone: a variant starts from the lesson's initial parameters unless it changes a key of `init`",
+        meaning: "the seed of the initial weights and biases alone: a variant starts from the lesson's initial parameters unless it changes `layers` or a key of `init`",
         default: .value("the lesson's `train.seed`"),
         derive: { $0.initSeed = $0.training.seed }
     ) { value, s in s.initSeed = try seed(value) }

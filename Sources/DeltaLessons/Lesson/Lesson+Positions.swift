@@ -24,6 +24,7 @@ extension Lesson {
         }
     }
 
+    /// The keys of a trace value.
     static let valueKeys = ["quantity", "layer", "node", "from"]
 
     /// A trace value: `{quantity, layer, node, from}` checked against the network.

@@ -3,7 +3,9 @@ import Yams
 
 /// A YAML mapping whose keys have been checked: each known, none repeated.
 struct YAMLMapping {
+    /// The mapping's node, for errors about the mapping as a whole.
     let node: YAMLNode
+    /// How messages name it: "`train`", "a variant".
     let what: String
     private(set) var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
 

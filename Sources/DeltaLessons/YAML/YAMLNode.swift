@@ -4,7 +4,9 @@ import Yams
 /// A YAML node together with the file it came from, with readers that turn it into typed
 /// values or into a ``LessonError`` that points at the node's line and column.
 struct YAMLNode {
+    /// The Yams node, with its line and column.
     let node: Node
+    /// The file it came from, as the user named it.
     let file: String
 
     /// Parses a whole YAML document.
