@@ -28,9 +28,8 @@ struct Compare: ParsableCommand {
     func validate() throws {
         if format == .csv { throw ValidationError("compare prints a table or json") }
         for item in vary {
-            let parts = item.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--vary takes KEY=V1,V2,…, e.g. --vary cost=quadratic,cross-entropy")
+            guard let (_, values) = Compare.keyAndValues(item), !values.isEmpty, !values.contains(where: \.isEmpty) else {
+                throw ValidationError("--vary takes KEY=V1,V2,…, e.g. --vary cost=quadratic,cross-entropy or --vary layers=[1,3,1],[1,5,1]")
             }
         }
         if let every, every < 1 { throw ValidationError("--every must be at least 1") }
@@ -76,14 +75,36 @@ struct Compare: ParsableCommand {
         }
         var combinations: [[(key: String, value: String)]] = [[]]
         for item in vary {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            let values = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            combinations = combinations.flatMap { prefix in values.map { prefix + [(parts[0], $0)] } }
+            guard let (key, values) = Compare.keyAndValues(item) else { continue }
+            combinations = combinations.flatMap { prefix in values.map { prefix + [(key, $0)] } }
         }
         return try combinations.map { changes in
             (changes.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
              try lesson.settings(variant: nil, changing: changes, source: "--vary"))
         }
+    }
+
+    /// A `--vary` option split into its key (a lesson key by path or bare name: `cost`,
+    /// `train.seed`) and its values: the text after `=` split at the commas that are outside
+    /// brackets, so that list values stay whole (`layers=[1,3,1],[1,5,1]` is two values).
+    /// Nil without a key and `=`.
+    static func keyAndValues(_ item: String) -> (key: String, values: [String])? {
+        guard let equals = item.firstIndex(of: "="), equals != item.startIndex else { return nil }
+        var values: [String] = [], current = "", depth = 0
+        for character in item[item.index(after: equals)...] {
+            switch character {
+            case "[", "{": depth += 1
+            case "]", "}": depth -= 1
+            case "," where depth == 0:
+                values.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        values.append(current.trimmingCharacters(in: .whitespaces))
+        return (String(item[..<equals]).trimmingCharacters(in: .whitespaces), values)
     }
 
     func printTable(lesson: Lesson, names: [String], runs: [TrainingRun]) {

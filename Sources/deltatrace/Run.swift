@@ -26,10 +26,14 @@ struct Run: ParsableCommand {
         }
     }
 
-    /// The options that change the lesson, as lesson keys.
+    /// The options that change the lesson, as the lesson keys they set. `--seed` is the seed
+    /// of every random choice: it sets both `train.seed` and `init.seed`.
     var changes: [(key: String, value: String)] {
-        [("epochs", epochs.map { "\($0)" }), ("eta", eta.map { "\($0)" }), ("cost", cost), ("seed", seed.map { "\($0)" })]
-            .compactMap { key, value in value.map { (key, $0) } }
+        let options: [(LessonKey, String?)] = [
+            (.epochs, epochs.map { "\($0)" }), (.eta, eta.map { "\($0)" }), (.cost, cost),
+            (.trainSeed, seed.map { "\($0)" }), (.initSeed, seed.map { "\($0)" }),
+        ]
+        return options.compactMap { key, value in value.map { (key.path, $0) } }
     }
 
     func run() throws {

@@ -5,16 +5,19 @@ import Foundation
 /// The examples of a lesson: inline rows, a CSV file relative to the lesson, or a generator;
 /// optionally with some held out for validation.
 struct LessonData {
+    /// The examples trained on.
     let training: Dataset
+    /// The examples held out (`holdout`), if any.
     let validation: Dataset?
+    /// Where the examples came from.
     let description: DataDescription
     /// Where the data is described, for errors about its shape.
     let location: SourceLocation
 
-    static let keys = ["inputs", "targets", "file", "class", "scale", "rows", "holdout", "generator"]
-
+    /// Reads the `data` section (its keys are declared in ``LessonKey/all``) and checks that the
+    /// examples fit the lesson's settings.
     static func load(_ node: YAMLNode, settings: Settings) throws -> LessonData {
-        let m = try node.mapping("`data`", allowed: keys)
+        let m = try node.mapping("`data`", allowed: LessonKey.keys(in: .data).map(\.name))
         let sources = ["file", "generator"].filter { m.has($0) }
         guard sources.count <= 1 else {
             throw m.keyNode(sources[1])!.error("`data` has both `file` and `generator`", hint: "use one source of examples")
@@ -70,6 +73,7 @@ struct LessonData {
         return data
     }
 
+    /// A dataset of rows, or a located error for rows that cannot be one.
     static func dataset(_ inputs: [[Double]], _ targets: [[Double]], at node: YAMLNode) throws -> Dataset {
         do { return try Dataset(inputs: inputs, targets: targets) } catch {
             switch error {
@@ -84,6 +88,7 @@ struct LessonData {
         }
     }
 
+    /// Checks that every row of an inline matrix has the first row's width.
     static func checkRows(_ rows: [[Double]], node: YAMLNode, what: String) throws {
         guard let first = rows.first else { throw node.error("there are no \(what) rows", hint: "give at least one example") }
         for (k, row) in rows.enumerated() where row.count != first.count {
@@ -97,16 +102,27 @@ struct LessonData {
         try LessonData.check(training: training, validation: validation, fit: s, location: location)
     }
 
-    /// Checks that examples fit the network and the cost of some settings.
+    /// Checks that examples fit the network, the cost and the early stopping of some settings.
     static func check(training: Dataset, validation: Dataset?, fit s: Settings, location: SourceLocation) throws {
+        if let rule = s.training.earlyStopping {
+            guard validation != nil else {
+                throw LessonError(s.location(.earlyStopping, or: location), "early stopping watches the validation data, and the lesson holds out none",
+                                  hint: "add `holdout: N` under `data:` to hold out N examples for validation")
+            }
+            if rule.metric == .validationAccuracy, let network = try? s.network(),
+               AccuracyRule.inferred(network: network, targets: training) == .none {
+                throw LessonError(s.location(.earlyStopping, or: location), "the validation accuracy is not measured: the targets are not classes",
+                                  hint: "use `metric: validation-cost`; accuracy needs one-hot targets, or one sigmoid output with targets 0 and 1")
+            }
+        }
         let nIn = s.layers.first ?? 0, nOut = s.layers.last ?? 0
         guard training.inputWidth == nIn else {
-            throw LessonError(s.location("layers", or: location),
+            throw LessonError(s.location(.layers, or: location),
                               "the network takes \(nIn) input\(nIn == 1 ? "" : "s") but each example has \(training.inputWidth)",
                               hint: "make the first layer size \(training.inputWidth), or give \(nIn) input values per example")
         }
         guard training.targetWidth == nOut else {
-            throw LessonError(s.location("layers", or: location),
+            throw LessonError(s.location(.layers, or: location),
                               "the network has \(nOut) output\(nOut == 1 ? "" : "s") but each target has \(training.targetWidth) value\(training.targetWidth == 1 ? "" : "s")",
                               hint: "make the last layer size \(training.targetWidth), or give \(nOut) target values per example")
         }
@@ -114,12 +130,12 @@ struct LessonData {
             switch s.cost {
             case .crossEntropy:
                 if let k = dataset.targets.firstIndex(where: { !(0...1).contains($0) }) {
-                    throw LessonError(s.location("cost", or: location), "target \(NumberText.written(dataset.targets[k])) of example \(k / nOut + 1) is outside [0, 1], which cross-entropy needs",
+                    throw LessonError(s.location(.cost, or: location), "target \(NumberText.written(dataset.targets[k])) of example \(k / nOut + 1) is outside [0, 1], which cross-entropy needs",
                                       hint: "scale the targets to between 0 and 1, or use `cost: mse`")
                 }
             case .logLikelihood:
                 for m in 0..<dataset.count where abs(dataset.y(m).reduce(0, +) - 1) > 1e-12 || dataset.y(m).contains(where: { $0 < 0 }) {
-                    throw LessonError(s.location("cost", or: location), "the target of example \(m + 1) is not one-hot",
+                    throw LessonError(s.location(.cost, or: location), "the target of example \(m + 1) is not one-hot",
                                       hint: "log-likelihood needs each target row to mark one class with 1 and the rest 0 (use `class:` for a class column)")
                 }
             default: break
@@ -129,12 +145,32 @@ struct LessonData {
 
     // MARK: Files
 
+    /// The absolute path of a data file written in a lesson: as written when absolute, else
+    /// relative to the lesson file's folder, made absolute first, so that it is found however
+    /// the lesson was named (`lessons/04-x.yaml`, `4`, a folder given to `check`) and from
+    /// whatever working directory.
+    static func dataPath(_ written: String, lesson: String) -> String {
+        if written.hasPrefix("/") { return URL(fileURLWithPath: written).standardizedFileURL.path }
+        let cwd = FileManager.default.currentDirectoryPath
+        let lessonPath = lesson.hasPrefix("/") ? lesson : cwd + "/" + lesson
+        let folder = URL(fileURLWithPath: lessonPath).standardizedFileURL.deletingLastPathComponent()
+        return folder.appendingPathComponent(written).standardizedFileURL.path
+    }
+
+    /// How messages show a data file: relative to the working directory when it lies inside
+    /// it, otherwise its absolute path.
+    static func shownPath(_ path: String) -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// Inputs and targets from a CSV file (`file`), its columns chosen by `inputs`, `targets`
+    /// or `class`; every problem is located in the lesson or in the file.
     static func fromFile(_ fileNode: YAMLNode, _ m: YAMLMapping) throws -> ([[Double]], [[Double]], DataDescription) {
         let written = try fileNode.string("`file`")
-        let lessonDirectory = URL(fileURLWithPath: fileNode.file).deletingLastPathComponent()
-        let resolved = written.hasPrefix("/") ? written : lessonDirectory.appendingPathComponent(written).standardized.path
-        let shown = written.hasPrefix("/") ? written : (URL(fileURLWithPath: fileNode.file).deletingLastPathComponent().relativePath == "."
-            ? written : lessonDirectory.appendingPathComponent(written).standardized.relativePath(from: FileManager.default.currentDirectoryPath))
+        let resolved = dataPath(written, lesson: fileNode.file)
+        let shown = shownPath(resolved)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw fileNode.error("no data file at \(written) (looked for \(resolved))", hint: "the path is relative to the lesson's folder")
@@ -193,6 +229,7 @@ struct LessonData {
 
     // MARK: Generators
 
+    /// The names of the generators.
     static let generators = ["xor", "and", "or", "circle"]
 
     /// A generated dataset: a truth table (`xor`, `and`, `or`: inputs 0/1, one 0/1 target) or
@@ -229,13 +266,5 @@ struct LessonData {
             let guess = Suggestion.didYouMean(name, among: generators)
             throw node.error("unknown generator `\(name)`", hint: "\(guess)use one of: \(Suggestion.listing(generators))")
         }
-    }
-}
-
-extension URL {
-    /// This path relative to a directory, when it lies inside it; otherwise the full path.
-    func relativePath(from directory: String) -> String {
-        let base = URL(fileURLWithPath: directory).standardized.path + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 }

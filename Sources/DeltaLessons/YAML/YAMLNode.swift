@@ -4,7 +4,9 @@ import Yams
 /// A YAML node together with the file it came from, with readers that turn it into typed
 /// values or into a ``LessonError`` that points at the node's line and column.
 struct YAMLNode {
+    /// The Yams node, with its line and column.
     let node: Node
+    /// The file it came from, as the user named it.
     let file: String
 
     /// Parses a whole YAML document.
@@ -45,12 +47,15 @@ struct YAMLNode {
     // MARK: Collections
 
     /// The node as a mapping whose keys must all be in `allowed`.
-    func mapping(_ what: String, allowed: [String]) throws -> YAMLMapping {
+    ///
+    /// - Parameter listed: how hints list the allowed keys, when not all of `allowed`.
+    func mapping(_ what: String, allowed: [String], listed: String? = nil) throws -> YAMLMapping {
+        let listed = listed ?? Suggestion.listing(allowed)
         guard case .mapping(let mapping) = node else {
             throw error("\(what) must be a mapping of keys to values, not \(described)",
-                        hint: "write it as `key: value` lines indented under it; allowed keys: \(Suggestion.listing(allowed))")
+                        hint: "write it as `key: value` lines indented under it; allowed keys: \(listed)")
         }
-        return try YAMLMapping(node: self, mapping: mapping, what: what, allowed: allowed)
+        return try YAMLMapping(node: self, mapping: mapping, what: what, allowed: allowed, listed: listed)
     }
 
     /// The node as a list.
@@ -169,54 +174,5 @@ struct YAMLNode {
         default:
             return LessonError(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")
         }
-    }
-}
-
-/// A YAML mapping whose keys have been checked: each known, none repeated.
-struct YAMLMapping {
-    let node: YAMLNode
-    let what: String
-    private(set) var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
-
-    init(node: YAMLNode, mapping: Node.Mapping, what: String, allowed: [String]) throws {
-        self.node = node
-        self.what = what
-        for (key, value) in mapping {
-            let keyNode = YAMLNode(node: key, file: node.file)
-            guard case .scalar(let k) = key else {
-                throw keyNode.error("a key of \(what) must be a name, not \(keyNode.described)")
-            }
-            let name = k.string
-            if let first = entries.first(where: { $0.key == name }) {
-                throw keyNode.error("`\(name)` appears twice in \(what)",
-                                    hint: "the first is at line \(first.keyNode.location.line); keep one of them")
-            }
-            guard allowed.contains(name) else {
-                let guess = Suggestion.didYouMean(name, among: allowed)
-                throw keyNode.error("unknown key `\(name)` in \(what)", hint: "\(guess)allowed keys: \(Suggestion.listing(allowed))")
-            }
-            entries.append((name, keyNode, YAMLNode(node: value, file: node.file)))
-        }
-    }
-
-    /// The value of a key, if present.
-    subscript(key: String) -> YAMLNode? {
-        entries.first { $0.key == key }?.value
-    }
-
-    /// Whether the key is present.
-    func has(_ key: String) -> Bool { self[key] != nil }
-
-    /// The value of a key that must be present.
-    func require(_ key: String, hint: String? = nil) throws -> YAMLNode {
-        guard let value = self[key] else {
-            throw node.error("\(what) needs `\(key)`", hint: hint)
-        }
-        return value
-    }
-
-    /// The node of a key, for errors about the key itself.
-    func keyNode(_ key: String) -> YAMLNode? {
-        entries.first { $0.key == key }?.keyNode
     }
 }

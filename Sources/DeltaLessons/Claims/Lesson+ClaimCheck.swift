@@ -1,35 +1,6 @@
 import DeltaCore
 import DeltaText
 
-/// The outcome of checking one claim.
-public struct ClaimResult: Sendable {
-    /// The claim.
-    public let claim: Claim
-    /// The number measured (nil when it could not be measured: see ``problem``).
-    public let actual: Double?
-    /// Whether the claim holds. A claim whose number could not be measured never holds.
-    public let passed: Bool
-    /// What was measured, in words: "output a_{L,1} for x = [1] after epoch 300".
-    public let measured: String
-    /// Why the number could not be measured, or why a `first-epoch` has none.
-    public let problem: ClaimProblem?
-}
-
-/// Why a claim's number does not exist. The command line words it.
-public enum ClaimProblem: Sendable, Hashable {
-    /// The run ended (a NaN or ∞, or an early stop) before the epoch or step the claim is about.
-    case endedBefore(RunEnding)
-    /// A `first-epoch` claim's test never passed in the epochs the run trained; the run's
-    /// ending says whether it went the distance.
-    case neverPassed(epochs: Int, ending: RunEnding)
-    /// The network's output could not be computed: feedforward met a NaN or ∞.
-    case outputNotComputable(OutputFailure)
-    /// The measured number is itself NaN or ∞ (a validation cost that overflowed, say).
-    case notFinite(Double)
-    /// The run has no such number: accuracy needs a classification.
-    case notMeasured(Claim.Statistic)
-}
-
 extension Lesson {
     /// Checks every claim, training each variant it needs once.
     public func checkClaims() throws -> [ClaimResult] {
@@ -133,6 +104,7 @@ extension Lesson {
         }
     }
 
+    /// What a measure is, in words: "output a_{L,1} for x = [1] after epoch 300".
     func describe(_ measure: Claim.Measure, epoch: Int?) -> String {
         let when = epoch.map { $0 == 0 ? " before training" : " after epoch \($0)" } ?? ""
         switch measure {
@@ -145,6 +117,7 @@ extension Lesson {
         }
     }
 
+    /// A trace value's name with its indices: `w_{1,1,1}`, `delta_{1,1}`.
     func describe(_ value: TraceValue) -> String {
         var text = value.quantity.rawValue
         let indices = [value.layer, value.from, value.node].compactMap { $0 }.map(String.init)

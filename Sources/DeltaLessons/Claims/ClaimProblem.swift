@@ -1,0 +1,16 @@
+import DeltaCore
+
+/// Why a claim's number does not exist. The command line words it.
+public enum ClaimProblem: Sendable, Hashable {
+    /// The run ended (a NaN or ∞, or an early stop) before the epoch or step the claim is about.
+    case endedBefore(RunEnding)
+    /// A `first-epoch` claim's test never passed in the epochs the run trained; the run's
+    /// ending says whether it went the distance.
+    case neverPassed(epochs: Int, ending: RunEnding)
+    /// The network's output could not be computed: feedforward met a NaN or ∞.
+    case outputNotComputable(OutputFailure)
+    /// The measured number is itself NaN or ∞ (a validation cost that overflowed, say).
+    case notFinite(Double)
+    /// The run has no such number: accuracy needs a classification.
+    case notMeasured(Claim.Statistic)
+}

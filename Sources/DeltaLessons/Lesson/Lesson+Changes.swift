@@ -1,0 +1,22 @@
+import DeltaCore
+import DeltaText
+
+extension Lesson {
+    /// The settings of the lesson (or a variant) with some keys changed, each written as in a
+    /// variant: by path (`train.seed: 7`) or by bare name where that is unambiguous
+    /// (`cost: cross-entropy`, `eta: 0.5`); values are YAML (`layers: [1, 3, 1]`). Checked as
+    /// a variant is.
+    ///
+    /// - Parameter source: how messages name where the changes came from (`--vary`).
+    public func settings(variant: String?, changing changes: [(key: String, value: String)],
+                         source: String = "command line") throws -> Settings {
+        var s = try settings(variant: variant)
+        guard !changes.isEmpty else { return s }
+        let text = changes.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
+        let node = try YAMLNode.parse(text, file: source)
+        try LessonKey.readChanges(node, what: "the changes from \(source)", into: &s)
+        try Lesson.validate(s, at: node.location)
+        try LessonData.check(training: training, validation: validation, fit: s, location: node.location)
+        return s
+    }
+}
