@@ -126,19 +126,18 @@ struct LessonData {
                               "the network has \(nOut) output\(nOut == 1 ? "" : "s") but each target has \(training.targetWidth) value\(training.targetWidth == 1 ? "" : "s")",
                               hint: "make the last layer size \(training.targetWidth), or give \(nOut) target values per example")
         }
+        // The same rule a run applies (``Cost/problem(withTarget:)``), located at `cost`.
         for dataset in [training] + (validation.map { [$0] } ?? []) {
-            switch s.cost {
-            case .crossEntropy:
-                if let k = dataset.targets.firstIndex(where: { !(0...1).contains($0) }) {
-                    throw LessonError(s.location(.cost, or: location), "target \(NumberText.written(dataset.targets[k])) of example \(k / nOut + 1) is outside [0, 1], which cross-entropy needs",
+            for m in 0..<dataset.count {
+                switch s.cost.problem(withTarget: dataset.y(m)) {
+                case .outsideUnitInterval(let y)?:
+                    throw LessonError(s.location(.cost, or: location), "target \(NumberText.written(y)) of example \(m + 1) is outside [0, 1], which cross-entropy needs",
                                       hint: "scale the targets to between 0 and 1, or use `cost: mse`")
-                }
-            case .logLikelihood:
-                for m in 0..<dataset.count where abs(dataset.y(m).reduce(0, +) - 1) > 1e-12 || dataset.y(m).contains(where: { $0 < 0 }) {
+                case .notADistribution?:
                     throw LessonError(s.location(.cost, or: location), "the target of example \(m + 1) is not one-hot",
                                       hint: "log-likelihood needs each target row to mark one class with 1 and the rest 0 (use `class:` for a class column)")
+                case nil: break
                 }
-            default: break
             }
         }
     }

@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaText
 
 extension Lesson {
     /// The initial parameters of a run, by the one rule every command and the screen share:
@@ -11,7 +12,7 @@ extension Lesson {
         do {
             return try settings.initialization.parameters(for: network, seed: settings.initSeed)
         } catch {
-            throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(error)")
+            throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(Narrator.say(RunError.initialization(error)))")
         }
     }
 
@@ -24,7 +25,7 @@ extension Lesson {
             return try TrainingRun(network: network, training: training, validation: validation,
                                    configuration: settings.training, parameters: parameters)
         } catch {
-            throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(error)")
+            throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(Narrator.say(error))")
         }
     }
 
