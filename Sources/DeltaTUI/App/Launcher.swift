@@ -25,7 +25,7 @@ public struct Launcher: TerminalProgram {
     /// A picker over lesson files (shown by number, title and summary).
     public init(lessonPaths: [String]) {
         entries = lessonPaths.map { path in
-            let name = URLName.lessonName(path)
+            let name = LessonName.of(path)
             let number = String(name.prefix { $0.isNumber })
             if let lesson = try? Lesson.load(path: path) {
                 return Entry(path: path, number: number, title: lesson.title, summary: lesson.summary)
