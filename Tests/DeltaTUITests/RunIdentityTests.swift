@@ -17,7 +17,7 @@ import Testing
         let shown = screen(app)
         #expect(!shown.contains("Under MSE") && !shown.contains("Question"))
         app.finishTraining()
-        #expect(screen(app, width: 120, height: 40).contains(" DeltaTrace · 03-mse-vs-cross-entropy · MSE vs cross-entropy, in lockstep · variant cross-entropy "))
+        #expect(screen(app, width: 120, height: 40).hasPrefix(" DeltaTrace · 03-mse-vs-cross-entropy · MSE vs cross-entropy, in lockstep · variant cross-entropy\n"))
         #expect(screen(app).hasPrefix(" DeltaTrace · 03-mse-vs-cross-entropy · variant cross-entropy\n"))
         // Its own δ, shown: the question no longer hides it.
         #expect(shown.contains("= 0.98201379"))

@@ -131,7 +131,11 @@ extension TraceApp {
         if let message { entries.append(.message(message)) }
         let narration = self.narration
         for (beat, fresh, k) in narration {
-            entries.append(.beat((k == 0 || !isCompare ? "" : panes[k].name + ": ") + beat.text, fresh: fresh))
+            // Side by side, narration written for only some of the runs says whose it is,
+            // unless it is the leader's in a lesson written to open side by side.
+            let forAll = panes.allSatisfy { $0.identity.beats(in: lesson).contains(beat) }
+            let named = isCompare && !forAll && !(k == 0 && lesson.opensInCompare)
+            entries.append(.beat((named ? panes[k].name + ": " : "") + beat.text, fresh: fresh))
         }
         if narration.isEmpty {
             if let runDescription {
@@ -166,16 +170,16 @@ extension TraceApp {
             case .adHoc(let changes): runs = " · \(changes)"
             }
         }
-        var title = " DeltaTrace · \(name) · \(lesson.title)" + runs
+        let full = " DeltaTrace · \(name) · \(lesson.title)" + runs, short = " DeltaTrace · \(name)" + runs
+        // The right end: training's progress while it lasts, which is always shown; else the
+        // view and the help key, shown when they fit beside the title with a gap.
         let right = " " + (trainingProgress ?? "\(view.rawValue) view · ? help") + " "
-        if title.count + right.count > width { title = " DeltaTrace · \(name)" + runs }
-        if title.count + right.count <= width || trainingProgress != nil {
-            // Training progress is always shown; the title gives way, marked with "…".
-            let room = width - right.count
-            if title.count > room { title = String(title.prefix(max(0, room - 2))) + "… " }
-            canvas.put(right, x: width - right.count, y: 0, style: Theme.title)
-        }
+        let showsRight = trainingProgress != nil || full.count + 2 + right.count <= width
+        let room = showsRight ? width - right.count - 2 : width
+        var title = full.count <= room ? full : short
+        if title.count > room { title = String(title.prefix(max(0, room - 1))) + "…" }
         canvas.put(title, x: 0, y: 0, style: Theme.title, clip: Rect(x: 0, y: 0, width: width, height: 1))
+        if showsRight { canvas.put(right, x: width - right.count, y: 0, style: Theme.title) }
     }
 
     /// The position line: epoch, update, example and step of the leader (and the cost of a
