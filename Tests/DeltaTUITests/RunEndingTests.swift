@@ -69,4 +69,28 @@ import Testing
         #expect(app.leader.shown.position.epoch == stop.epoch)
         #expect(app.message?.hasPrefix("this is the end of the run: stopped early after epoch \(stop.epoch): the validation cost has not improved for 2 epochs") == true)
     }
+
+    @Test func aPaneWhoseRunEndedSoonerSaysWhereItIsAndWhy() throws {
+        let lesson = try inlineLesson("""
+            title: Diverging
+            summary: η far too large.
+            network: {layers: [1, 1], output: linear, cost: quadratic}
+            init: {weights: [[[1]]], biases: [[0]]}
+            data: {inputs: [[10]], targets: [[0]]}
+            train: {eta: 0.001, batch: 1, epochs: 100}
+            variants:
+              - name: too-fast
+                eta: 1
+            """)
+        var app = try TraceApp(lesson: lesson, variants: [nil, "too-fast"])
+        app.tap(.character("g"))
+        app.type("90")
+        app.tap(.enter)
+        #expect(app.leader.shown.position.epoch == 90)
+        #expect(app.panes[1].shown.position == TracePosition(epoch: 78, update: 1, step: .outputError(example: 1)))
+        let follower = text(of: canvas(app, width: 120, height: 40), in: Rect(x: 60, y: 2, width: 60, height: 20))
+        #expect(follower.contains("here: epoch 78, update 1, example 1, output error"))
+        #expect(follower.contains(RunEndingTests.overflow))
+    }
 }
+

@@ -44,14 +44,22 @@ public final class CursesTerminal {
     /// Why the last `run` returned; nil before `run`.
     public private(set) var ending: Ending?
 
+    /// Whether every cell is drawn as its ASCII stand-in.
     private let ascii: Bool
+    /// The curses screen.
     private var screen: OpaquePointer?
+    /// Its standard window.
     private var window: UnsafeMutablePointer<WINDOW>?
+    /// Where in its life the terminal is.
     private var state = State.open
+    /// The colour pairs (nil: no colours).
     private var colors: ColorPairs?
+    /// The canvas painted last, so that only changed cells are painted again.
     private var previous: Canvas?
+    /// The signal actions replaced while the screen is open, to put back.
     private var savedHandlers: [(Int32, UnsafeMutablePointer<sigaction>)] = []
 
+    /// Open (not yet run), running, or closed (the terminal restored).
     private enum State { case open, running, closed }
 
     /// Opens the full screen (alternate screen, no echo, keys one at a time, cursor
@@ -235,6 +243,7 @@ public final class CursesTerminal {
 
     // MARK: Painting
 
+    /// Renders the program and paints the cells that changed.
     private func paint<P: TerminalProgram>(_ program: P, width: Int, height: Int) {
         guard let window else { return }
         var canvas = Canvas(width: width, height: height)
@@ -252,6 +261,7 @@ public final class CursesTerminal {
         _ = wrefresh(window)
     }
 
+    /// Paints one cell.
     private func put(_ cell: Cell, x: Int, y: Int, last: Bool, window: UnsafeMutablePointer<WINDOW>) {
         var wide = Self.wideCharacters(cell.character)
         var attributes = deltatui_A_NORMAL()
