@@ -4,44 +4,19 @@ import Foundation
 import Testing
 @testable import DeltaTUI
 
-/// The package's lessons folder.
-let lessonsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("lessons")
-
-func lesson(_ name: String) throws -> Lesson {
-    try Lesson.load(path: lessonsFolder.appendingPathComponent(name).path)
-}
-
-/// Renders the app at a size and returns the screen's text.
-func screen(_ app: TraceApp, width: Int = 80, height: Int = 24) -> String {
-    var app = app
-    _ = app.handle(.resize(width: width, height: height))
-    var canvas = Canvas(width: width, height: height)
-    app.render(into: &canvas)
-    return canvas.text
-}
-
-extension TraceApp {
-    mutating func press(_ keys: Key...) {
-        for key in keys { _ = handle(.key(key)) }
-    }
-    mutating func type(_ text: String) {
-        for c in text { _ = handle(.key(.character(c))) }
-    }
-}
-
+/// What the screen shows as a student steps, asks and compares.
 @Suite struct ScreenTests {
     @Test func theSaturatedNeuronsOutputErrorShowsFormulaNumbersAndResult() throws {
         var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
-        app.press(.escape)  // skip the first question
-        app.press(.right)   // to the output error
+        app.tap(.escape)  // skip the first question
+        app.tap(.right)   // to the output error
         let asked = screen(app)
         // The question hides the result until it is answered.
         #expect(asked.contains("Question: What is δ for this example?"))
         #expect(asked.contains("δ₁,₁ = ∂C/∂a₁,₁·σ′(z₁,₁)"))
         #expect(asked.contains("= ?") && !asked.contains("0.017345"))
         app.type("0.5")
-        app.press(.enter)
+        app.tap(.enter)
         let text = screen(app)
         #expect(text.contains("epoch 1/300 · update 1/1 · example 1/1 · output error l=1 · C = 0.482176"))
         #expect(text.contains("δ₁,₁ = ∂C/∂a₁,₁·σ′(z₁,₁)"))
@@ -58,15 +33,16 @@ extension TraceApp {
 
     @Test func steppingBackRestoresThePreviousScreen() throws {
         var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"), variants: [nil])
-        app.press(.escape)
+        app.finishTraining()  // the progress in the title would differ between the screens
+        app.tap(.escape)
         var screens: [String] = []
         for _ in 0..<12 {
             screens.append(screen(app))
-            app.press(.right)
-            while app.prompt != nil { app.press(.escape) }  // any question: skip it
+            app.tap(.right)
+            while app.prompt != nil { app.tap(.escape) }  // any question: skip it
         }
         for k in stride(from: 11, through: 0, by: -1) {
-            app.press(.left)
+            app.tap(.left)
             #expect(screen(app) == screens[k], "step \(k)")
         }
         #expect(screen(app, width: 160, height: 48) == screen(app, width: 160, height: 48))
@@ -74,8 +50,8 @@ extension TraceApp {
 
     @Test func compareModeShowsBothVariantsInLockstep() throws {
         var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"), variants: [nil, "cross-entropy"])
-        app.press(.right)   // to the output error
-        app.press(.escape, .escape)  // skip both questions
+        app.tap(.right)   // to the output error
+        app.tap(.escape, .escape)  // skip both questions
         let text = screen(app, width: 120, height: 40)
         #expect(text.contains("compare: lesson vs cross-entropy"))
         #expect(text.contains("lesson · mse") && text.contains("cross-entropy · cross-entropy"))
@@ -87,13 +63,13 @@ extension TraceApp {
         #expect(text.contains("With cross-entropy and sigmoid outputs the derivative"))
         #expect(text.contains("━ lesson training") && text.contains("━ cross-entropy training"))
         #expect(app.panes.allSatisfy { $0.cursor.position == TracePosition(epoch: 1, update: 1, step: .outputError(example: 1)) })
-        app.press(.character("e"))
+        app.tap(.character("e"))
         #expect(app.panes.allSatisfy { $0.cursor.position.epoch == 2 })
     }
 
     @Test func aQuestionHidesItsAnswerInEveryPane() throws {
         var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
-        app.press(.right)
+        app.tap(.right)
         let text = screen(app, width: 120, height: 40)
         #expect(text.contains("Question: Under MSE, what is δ"))
         #expect(!text.contains("0.0347") && !text.contains("0.0176627") && !text.contains("0.98201379"))
@@ -107,45 +83,45 @@ extension TraceApp {
 
     @Test func keysMoveByPhaseUpdateEpochAndGoTo() throws {
         var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
-        app.press(.escape)
-        app.press(.character("e"), .character("e"))
+        app.tap(.escape)
+        app.tap(.character("e"), .character("e"))
         #expect(app.leader.cursor.position == TracePosition(epoch: 3, update: 1, step: .feedforward(example: 1, layer: 1)))
-        app.press(.character("n"))
+        app.tap(.character("n"))
         #expect(app.leader.cursor.position.epoch == 4)
-        app.press(.character("g"))
+        app.tap(.character("g"))
         app.type("120 1 1 gd")
-        app.press(.enter)
+        app.tap(.enter)
         #expect(app.leader.cursor.position == TracePosition(epoch: 120, update: 1, step: .gradientDescent(layer: 1)))
-        app.press(.character("g"))
+        app.tap(.character("g"))
         app.type("999")
-        app.press(.enter)
+        app.tap(.enter)
         #expect(app.message?.contains("no step") == true)
         #expect(screen(app).contains("no step"))
-        app.press(.character("E"))
+        app.tap(.character("E"))
         #expect(app.leader.cursor.position == TracePosition(epoch: 120, update: 1, step: .feedforward(example: 1, layer: 1)))
     }
 
     @Test func runStopsAtTheNextBeatOrQuestionAndAnyKeyPauses() throws {
         var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
-        app.press(.escape, .escape)  // skip z and a
+        app.tap(.escape, .escape)  // skip z and a
         #expect(app.prompt == nil)
-        app.press(.character("r"))
-        #expect(app.wantsTicks)
-        for _ in 0..<5 where app.wantsTicks { _ = app.handle(.tick) }
+        app.tap(.character("r"))
+        #expect(app.running && app.wantsTicks)
+        for _ in 0..<5 where app.running { _ = app.handle(.tick) }
         // The next question is at the output error.
-        #expect(!app.wantsTicks)
+        #expect(!app.running)
         #expect(app.leader.cursor.position.step == .outputError(example: 1))
         if case .answer? = app.prompt {} else { Issue.record("no question asked") }
-        app.press(.escape)
-        app.press(.character("r"))
+        app.tap(.escape)
+        app.tap(.character("r"))
         _ = app.handle(.key(.character("x")))
-        #expect(!app.wantsTicks && app.message == "paused")
+        #expect(!app.running && app.message == "paused")
     }
 
     @Test func arrowsSkipAPendingQuestion() throws {
         var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
         #expect(app.prompt == .answer(question: 0, text: ""))
-        app.press(.right)
+        app.tap(.right)
         #expect(app.skipped == [0, 1])
         #expect(app.leader.cursor.position.step == .outputError(example: 1))
         #expect(app.prompt == .answer(question: 2, text: ""))  // the output error's own question
@@ -153,10 +129,10 @@ extension TraceApp {
 
     @Test func helpTooSmallAndQuit() throws {
         var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
-        app.press(.escape, .character("?"))
+        app.tap(.escape, .character("?"))
         let help = screen(app)
         #expect(help.contains("Keys") && help.contains("next / previous step of the same kind") && help.contains("Ctrl-C"))
-        app.press(.character("x"))
+        app.tap(.character("x"))
         #expect(!app.showHelp)
         let small = screen(app, width: 50, height: 12)
         #expect(small.contains("needs a terminal of at least 64×18"))
@@ -181,17 +157,38 @@ extension TraceApp {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var app = try TraceApp(lesson: try Lesson.parse(text, file: path))
-        app.press(.right)
+        app.tap(.right)
         let shown = screen(app, width: 100, height: 30)
         #expect(shown.contains("too wide to draw: per-layer tables"))
         #expect(shown.contains("Layer 2 of 64-30-10"))
         #expect(shown.contains("z          a          δ"))
-        app.press(.character("g"))
+        app.tap(.character("g"))
         app.type("1 1 1 gd l1")
-        app.press(.enter, .down, .down)
+        app.tap(.enter, .down, .down)
         let descent = screen(app, width: 100, height: 30)
         #expect(descent.contains("∂C/∂w") && descent.contains("Gradient descent, layer 1"))
-        app.press(.tab)
+        app.tap(.tab)
         #expect(screen(app, width: 100, height: 30).contains("Minibatch: Σₘ over the examples"))
+    }
+
+    @Test func goToReadsPositionsWithTheOneParser() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.tap(.escape, .character("g"))
+        app.type("5 1 1 oe")
+        app.tap(.enter)
+        #expect(app.leader.shown.position == TracePosition(epoch: 5, update: 1, step: .outputError(example: 1)))
+        app.tap(.character("g"))
+        app.type("gd l=1 7")
+        app.tap(.enter)
+        #expect(app.leader.shown.position == TracePosition(epoch: 7, update: 1, step: .gradientDescent(layer: 1)))
+        app.tap(.character("g"))
+        app.type("3 1 1 bp")
+        app.tap(.enter)
+        #expect(app.message == "there is no step epoch 3, update 1, example 1, backpropagate l=1 in this run (epochs run 1…300, updates 1…1, examples 1…1, layers 1…1 (a one-layer network never backpropagates))")
+        app.tap(.character("g"))
+        app.type("3 fw")
+        app.tap(.enter)
+        #expect(app.message?.hasPrefix("unknown step `fw` (") == true)
+        #expect(app.leader.shown.position.epoch == 7)
     }
 }

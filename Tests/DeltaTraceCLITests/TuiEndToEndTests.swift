@@ -49,6 +49,18 @@ import Testing
         try tmux.waitFor("\n2\n")
     }
 
+    @Test func aVariantIsToldWhatItIsAndAskedNothing() throws {
+        let tmux = try open("2 --variant cross-entropy")
+        defer { tmux.kill() }
+        try tmux.waitFor("Variant cross-entropy of this lesson (cost: cross-entropy).")
+        tmux.send("Right")
+        let screen = try tmux.waitFor("Output error, layer 1")
+        #expect(!screen.contains("Question") && !screen.contains("why this neuron learns so slowly"))
+        #expect(screen.contains("δ 0.9820"))
+        tmux.send("q")
+        try tmux.waitForPrompt()
+    }
+
     @Test func ctrlCAndTooSmallStillQuitCleanly() throws {
         let tmux = try open("1", width: 60, height: 15)
         defer { tmux.kill() }

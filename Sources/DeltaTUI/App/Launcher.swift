@@ -6,26 +6,37 @@ import DeltaLessons
 public struct Launcher: TerminalProgram {
     /// One entry of the picker.
     public struct Entry: Sendable {
+        /// The lesson file.
         public let path: String
+        /// Its number ("02"), from the file name.
         public let number: String
+        /// Its title.
         public let title: String
+        /// Its one-sentence summary (or how to find its error).
         public let summary: String
     }
 
+    /// What is on the screen.
     enum Screen {
+        /// The picker, with the highlighted entry.
         case picker(selected: Int)
+        /// A lesson's trace screen.
         case trace(TraceApp)
     }
 
+    /// The picker's lessons.
     let entries: [Entry]
+    /// What is on the screen.
     var screen: Screen
+    /// The terminal's size, passed on to a trace screen when it opens.
     var width = 80, height = 24
+    /// Why the chosen lesson could not be opened.
     var problem: String?
 
     /// A picker over lesson files (shown by number, title and summary).
     public init(lessonPaths: [String]) {
         entries = lessonPaths.map { path in
-            let name = URLName.lessonName(path)
+            let name = LessonName.of(path)
             let number = String(name.prefix { $0.isNumber })
             if let lesson = try? Lesson.load(path: path) {
                 return Entry(path: path, number: number, title: lesson.title, summary: lesson.summary)
@@ -41,11 +52,13 @@ public struct Launcher: TerminalProgram {
         screen = .trace(app)
     }
 
+    /// Ticks while the trace screen wants them.
     public var wantsTicks: Bool {
         if case .trace(let app) = screen { return app.wantsTicks }
         return false
     }
 
+    /// Picker keys, or the trace screen's events.
     public mutating func handle(_ event: Event) -> Bool {
         if case .resize(let w, let h) = event { width = w; height = h }
         switch screen {
@@ -76,6 +89,7 @@ public struct Launcher: TerminalProgram {
         }
     }
 
+    /// Draws the picker or the trace screen.
     public func render(into canvas: inout Canvas) {
         switch screen {
         case .trace(let app): app.render(into: &canvas)

@@ -44,14 +44,22 @@ public final class CursesTerminal {
     /// Why the last `run` returned; nil before `run`.
     public private(set) var ending: Ending?
 
+    /// Whether every cell is drawn as its ASCII stand-in.
     private let ascii: Bool
+    /// The curses screen.
     private var screen: OpaquePointer?
+    /// Its standard window.
     private var window: UnsafeMutablePointer<WINDOW>?
+    /// Where in its life the terminal is.
     private var state = State.open
+    /// The colour pairs (nil: no colours).
     private var colors: ColorPairs?
+    /// The canvas painted last, so that only changed cells are painted again.
     private var previous: Canvas?
+    /// The signal actions replaced while the screen is open, to put back.
     private var savedHandlers: [(Int32, UnsafeMutablePointer<sigaction>)] = []
 
+    /// Open (not yet run), running, or closed (the terminal restored).
     private enum State { case open, running, closed }
 
     /// Opens the full screen (alternate screen, no echo, keys one at a time, cursor
@@ -99,7 +107,9 @@ public final class CursesTerminal {
         _ = set_escdelay(25)
         if color && has_colors() {
             _ = start_color()
-            colors = ColorPairs(defaultsAvailable: use_default_colors() == OK)
+            colors = ColorPairs(limit: Int(deltatui_color_pairs()), defaultsAvailable: use_default_colors() == OK) { pair, fg, bg in
+                init_pair(pair, fg, bg) != ERR
+            }
         }
     }
 
@@ -197,7 +207,7 @@ public final class CursesTerminal {
                             _ = clearok(deltatui_curscr(), true)
                             event = .resize(width: width, height: height)
                         } else {
-                            event = Self.key(code: Int32(wide)).map(Event.key)
+                            event = KeyDecoder.key(code: Int32(wide)).map(Event.key)
                         }
                     } else if wide == 27, let sequence = unknownSequence(window) {
                         // An escape sequence terminfo does not list for this TERM (say Home
@@ -206,7 +216,7 @@ public final class CursesTerminal {
                         event = sequence.map(Event.key)
                         if event == nil { continue }
                     } else {
-                        event = Self.key(character: UInt32(wide)).map(Event.key)
+                        event = KeyDecoder.key(character: UInt32(wide)).map(Event.key)
                     }
                     guard let event else { continue }
                     if case .key(.interrupt) = event { lastInterrupt = DispatchTime.now().uptimeNanoseconds }
@@ -233,6 +243,7 @@ public final class CursesTerminal {
 
     // MARK: Painting
 
+    /// Renders the program and paints the cells that changed.
     private func paint<P: TerminalProgram>(_ program: P, width: Int, height: Int) {
         guard let window else { return }
         var canvas = Canvas(width: width, height: height)
@@ -250,6 +261,7 @@ public final class CursesTerminal {
         _ = wrefresh(window)
     }
 
+    /// Paints one cell.
     private func put(_ cell: Cell, x: Int, y: Int, last: Bool, window: UnsafeMutablePointer<WINDOW>) {
         var wide = Self.wideCharacters(cell.character)
         var attributes = deltatui_A_NORMAL()
@@ -257,7 +269,7 @@ public final class CursesTerminal {
         if cell.style.dim { attributes |= deltatui_A_DIM() }
         if cell.style.reverse { attributes |= deltatui_A_REVERSE() }
         if cell.style.underline { attributes |= deltatui_A_UNDERLINE() }
-        let pair = colors?.pair(foreground: cell.style.foreground, background: cell.style.background) ?? 0
+        let pair = colors?.pair(for: cell.style) ?? 0
         var complex = cchar_t()
         if setcchar(&complex, &wide, attributes, pair, nil) == ERR {
             var question: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
@@ -285,44 +297,6 @@ public final class CursesTerminal {
 
     // MARK: Keys
 
-    static func key(code: Int32) -> Key? {
-        switch code {
-        // Shifted keys (KEY_SR is Shift-Up, KEY_SF Shift-Down) count as the plain key.
-        case KEY_UP, KEY_SR: return .up
-        case KEY_DOWN, KEY_SF: return .down
-        case KEY_LEFT, KEY_SLEFT: return .left
-        case KEY_RIGHT, KEY_SRIGHT: return .right
-        case KEY_ENTER: return .enter
-        case KEY_BACKSPACE: return .backspace
-        case KEY_BTAB: return .backTab
-        case KEY_PPAGE, KEY_SPREVIOUS: return .pageUp
-        case KEY_NPAGE, KEY_SNEXT: return .pageDown
-        case KEY_HOME, KEY_SHOME: return .home
-        case KEY_END, KEY_SEND: return .end
-        default:
-            // Modified keys terminfo lists as extended capabilities (Ctrl-Up is "kUP5",
-            // Alt-Home "kHOM3", Shift-PageDown "kNXT2") count as the plain key.
-            guard let name = keyname(code).map({ String(cString: $0) }) else { return nil }
-            let plain: [(String, Key)] = [("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right),
-                                          ("kHOM", .home), ("kEND", .end), ("kPRV", .pageUp), ("kNXT", .pageDown)]
-            return plain.first { name.hasPrefix($0.0) && name.dropFirst($0.0.count).allSatisfy(\.isNumber) }?.1
-        }
-    }
-
-    static func key(character value: UInt32) -> Key? {
-        switch value {
-        case 3: return .interrupt
-        case 8, 127: return .backspace
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 0..<32: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value), !(0x80..<0xA0).contains(value) else { return nil }
-            return .character(Character(scalar))
-        }
-    }
-
     /// After an Escape from ncurses: when "[" or "O" follows at once (ncurses has the rest
     /// of an unrecognised sequence buffered), reads the sequence and returns its key —
     /// `.some(nil)` for a sequence with no `Key` (Insert, F13, a mouse report). Returns nil
@@ -343,32 +317,7 @@ public final class CursesTerminal {
             body.append(UInt32(part))
             if next == 0x4F || (0x40...0x7E).contains(part) { break }
         }
-        return .some(Self.key(sequence: UInt8(next), body: body))
-    }
-
-    /// The key of a CSI ("[") or SS3 ("O") sequence's body, ignoring modifiers.
-    static func key(sequence introducer: UInt8, body: [UInt32]) -> Key? {
-        guard let final = body.last, let finalScalar = Unicode.Scalar(final) else { return nil }
-        switch Character(finalScalar) {
-        case "A": return .up
-        case "B": return .down
-        case "C": return .right
-        case "D": return .left
-        case "H": return .home
-        case "F": return .end
-        case "Z": return .backTab
-        case "M" where introducer == 0x4F: return .enter
-        case "~":
-            let digits = body.dropLast().prefix { (0x30...0x39).contains($0) }
-            switch String(decoding: digits.map { UInt8($0) }, as: UTF8.self) {
-            case "1", "7": return .home
-            case "4", "8": return .end
-            case "5": return .pageUp
-            case "6": return .pageDown
-            default: return nil
-            }
-        default: return nil
-        }
+        return .some(KeyDecoder.key(sequence: UInt8(next), body: body))
     }
 
     /// Whether standard input has hung up (the terminal is gone).
@@ -420,33 +369,6 @@ public final class CursesTerminal {
             old.deallocate()
         }
         savedHandlers = []
-    }
-}
-
-// MARK: - Colour pairs
-
-/// Colour pairs, allocated when first used and cached.
-private struct ColorPairs {
-    let defaultsAvailable: Bool
-    let limit: Int
-    var pairs: [Int: Int16] = [:]
-    var next: Int16 = 1
-
-    init(defaultsAvailable: Bool) {
-        self.defaultsAvailable = defaultsAvailable
-        limit = Int(deltatui_color_pairs())
-    }
-
-    mutating func pair(foreground: Color?, background: Color?) -> Int16 {
-        if foreground == nil && background == nil { return 0 }
-        let fg = foreground?.rawValue ?? (defaultsAvailable ? -1 : Int16(COLOR_WHITE))
-        let bg = background?.rawValue ?? (defaultsAvailable ? -1 : Int16(COLOR_BLACK))
-        let key = Int(fg + 1) * 16 + Int(bg + 1)
-        if let known = pairs[key] { return known }
-        guard Int(next) < limit, init_pair(next, fg, bg) != ERR else { return 0 }
-        pairs[key] = next
-        next += 1
-        return pairs[key]!
     }
 }
 

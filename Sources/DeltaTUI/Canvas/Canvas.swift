@@ -1,77 +1,24 @@
-/// A colour of the terminal's basic palette.
-public enum Color: Int16, Sendable, Hashable, CaseIterable {
-    case black = 0, red, green, yellow, blue, magenta, cyan, white
-}
-
-/// How a cell is drawn. Without colour (NO_COLOR, or a terminal without it) the backend
-/// keeps bold, dim, reverse and underline and drops the colours.
-public struct Style: Sendable, Hashable {
-    public var foreground: Color?
-    public var background: Color?
-    public var bold = false
-    public var dim = false
-    public var reverse = false
-    public var underline = false
-
-    public init(foreground: Color? = nil, background: Color? = nil, bold: Bool = false, dim: Bool = false,
-                reverse: Bool = false, underline: Bool = false) {
-        self.foreground = foreground
-        self.background = background
-        self.bold = bold
-        self.dim = dim
-        self.reverse = reverse
-        self.underline = underline
-    }
-
-    /// The terminal's default look.
-    public static let plain = Style()
-}
-
-/// One character cell: a single-column grapheme and its style.
-public struct Cell: Sendable, Hashable {
-    public var character: Character
-    public var style: Style
-
-    public init(_ character: Character = " ", style: Style = .plain) {
-        self.character = character
-        self.style = style
-    }
-}
-
-/// A rectangle of cells, from the top-left corner.
-public struct Rect: Sendable, Hashable {
-    public var x: Int, y: Int, width: Int, height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-
-    /// The rectangle shrunk by `by` cells on every side.
-    public func inset(_ by: Int) -> Rect { Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by) }
-    public var isEmpty: Bool { width <= 0 || height <= 0 }
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
-}
-
 /// A grid of cells that views draw into. The ncurses backend paints it; tests read it as
 /// text. Drawing outside the grid (or a clip rectangle) is ignored.
 ///
 /// Every character is taken to be one column wide: views use only such characters (Greek
 /// letters, box drawing, blocks, subscripts), never wide CJK or emoji.
 public struct Canvas: Sendable, Hashable {
+    /// The number of columns.
     public let width: Int
+    /// The number of rows.
     public let height: Int
+    /// The cells, row by row from the top.
     public private(set) var cells: [Cell]
 
+    /// A blank canvas.
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: Cell(), count: self.width * self.height)
     }
 
+    /// The cell at column x, row y; setting a cell outside the canvas does nothing.
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set {

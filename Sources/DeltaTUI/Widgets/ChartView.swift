@@ -1,38 +1,36 @@
 import DeltaText
-import DeltaCore
 import Foundation
 
 /// Cost per epoch in braille dots (2×4 per cell): training cost of each pane (and
 /// validation cost where there is one), the current epoch marked. A logarithmic scale is
 /// used when the costs span more than a factor of 50.
 struct ChartView {
-    let app: TraceApp
-
+    /// One line of the chart.
     struct Series {
+        /// Its name in the legend.
         let name: String
+        /// Its cost after each epoch, from epoch 0 (before training).
         let values: [Double]
+        /// Its colour.
         let color: Color
     }
 
-    var series: [Series] {
-        var out: [Series] = []
-        for (k, pane) in app.panes.enumerated() {
-            let color = Theme.series[(2 * k) % Theme.series.count]
-            let prefix = app.isCompare ? pane.name + " " : ""
-            out.append(Series(name: prefix + "training", values: pane.run.epochSummaries.map(\.cost), color: color))
-            if pane.run.validation != nil {
-                out.append(Series(name: prefix + "validation", values: pane.run.epochSummaries.compactMap(\.validationCost),
-                                  color: Theme.series[(2 * k + 1) % Theme.series.count]))
-            }
-        }
-        return out
-    }
+    /// The lines to draw.
+    let series: [Series]
+    /// The epoch the x axis ends at.
+    let epochs: Int
+    /// The epoch the cursor is in (from 1): the network as it stands at its start is marked.
+    let currentEpoch: Int
+    /// Training still under way ("training… epoch 12/30"), shown in the title.
+    var progress: String?
 
+    /// Draws the chart into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let all = series
-        let inner = canvas.box(rect, title: "Cost per epoch")
+        let title = "Cost per epoch" + (progress.map { " · " + $0 } ?? "")
+        let inner = canvas.box(rect, title: title)
         // Legend in the top border.
-        var lx = rect.x + 18
+        var lx = rect.x + title.count + 4
         for s in all where lx + s.name.count + 3 < rect.maxX - 1 {
             canvas.put("━ " + s.name, x: lx, y: rect.y, style: Style(foreground: s.color, bold: true))
             lx += s.name.count + 4
@@ -47,12 +45,12 @@ struct ChartView {
         canvas.put(NumberText.format(high, digits: 3).leftPadded(labelWidth - 1), x: inner.x, y: plot.y, style: Theme.label)
         canvas.put(NumberText.format(low, digits: 3).leftPadded(labelWidth - 1), x: inner.x, y: plot.maxY - 1, style: Theme.label)
         if logScale && plot.height >= 3 { canvas.put("log".leftPadded(labelWidth - 1), x: inner.x, y: plot.y + plot.height / 2, style: Theme.label) }
-        let epochs = max(1, (all.map(\.values.count).max() ?? 1) - 1)
+        let epochs = max(1, self.epochs)
         let dotsWide = plot.width * 2, dotsHigh = plot.height * 4
         func dotX(_ epoch: Int) -> Int { Int((Double(epoch) / Double(epochs) * Double(dotsWide - 1)).rounded()) }
         func dotY(_ v: Double) -> Int { dotsHigh - 1 - Int(((scale(v) - bottom) / (top - bottom) * Double(dotsHigh - 1)).rounded()) }
         // The current epoch: the network as it stands at the start of this epoch.
-        let now = app.leader.cursor.position.epoch - 1
+        let now = currentEpoch - 1
         let nowColumn = plot.x + dotX(now) / 2
         for y in plot.y..<plot.maxY { canvas[nowColumn, y] = Cell("│", style: Style(foreground: .yellow, dim: true)) }
         var dots = [UInt32](repeating: 0, count: plot.width * plot.height)

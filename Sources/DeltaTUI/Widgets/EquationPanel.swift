@@ -1,33 +1,59 @@
-import DeltaText
 import DeltaCore
+import DeltaText
 
 /// The current step's formula in the lecture's notation, the same with this step's numbers,
 /// and the result, for the focused node, weight or bias; then what is worth noticing.
+///
+/// A substituted form is shown as its agreement with the stored result allows
+/// (``Substitution/Agreement``): with "=" when it equals the result, with "≈" when it lost
+/// digits to rounding, and not at all, with a note, when its numbers do not give the result.
 struct EquationPanel {
-    let app: TraceApp
-    let pane: TraceApp.Pane
+    /// The step's formulas, numbers and facts.
+    let explanation: StepExplanation
+    /// The update's trace (for the output error's two factors).
+    let trace: UpdateTrace
+    /// The index of the focused target (clamped to the step's targets).
+    let focus: Int
+    /// Whether the results are hidden (a question asks for one).
+    let hidden: Bool
+    /// Whether to draw a box with the step's title around it.
     var framed = true
-    /// Only the most specific form, its numbers and the result (side-by-side panes on a
-    /// small terminal).
-    var compact = false
+    /// How much to show; nil: the most that fits the rectangle (see ``Detail``).
+    var detail: Detail?
 
+    /// How much of the step the panel shows, from most to least. When the most does not
+    /// fit, the panel gives up the numbers of the intermediate forms first, then the
+    /// intermediate forms themselves; the facts are kept, since they say what the numbers
+    /// mean.
+    enum Detail: CaseIterable {
+        /// Every form with its numbers, the output error's two factors, a blank line before
+        /// the facts.
+        case full
+        /// Every form, but numbers only for the last; no factors, no blank line.
+        case lastNumbers
+        /// Only the last form, its numbers and the result.
+        case compact
+    }
+
+    /// The note in place of a form's numbers that do not evaluate to the result.
+    static let notEvaluableNote = "(its numbers are not shown: in floating point this form does not give the result)"
+
+    /// Draws the panel into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
-        let explanation = pane.cursor.explanation
-        let inner = framed ? canvas.box(rect, title: EquationPanel.title(explanation.position.step, L: pane.run.network.L)) : rect
+        let title = StepText.title(explanation.position.step, outputLayer: trace.network.L)
+        let inner = framed ? canvas.box(rect, title: title) : rect
         guard !inner.isEmpty else { return }
-        canvas.lines(lines(explanation, width: inner.width), in: inner)
+        canvas.lines(lines(width: inner.width, detail: detail ?? fitting(inner)), in: inner)
     }
 
-    static func title(_ step: Step, L: Int) -> String {
-        switch step {
-        case .feedforward(_, let l): return "Feedforward, layer \(l)"
-        case .outputError: return "Output error, layer \(L)"
-        case .backpropagate(_, let l): return "Backpropagate, layer \(l) → \(l - 1)"
-        case .gradientDescent(let l): return "Gradient descent, layer \(l)"
-        }
+    /// The most detail whose lines fit a rectangle (``Detail/compact`` when none does).
+    func fitting(_ rect: Rect) -> Detail {
+        Detail.allCases.first { lines(width: rect.width, detail: $0).count <= rect.height } ?? .compact
     }
 
-    func lines(_ explanation: StepExplanation, width: Int) -> [(String, Style)] {
+    /// The panel's lines at a width: the equations of the focused target, then its facts.
+    func lines(width: Int, detail: Detail) -> [(String, Style)] {
+        let compact = detail == .compact
         let text = ExprText(digits: width >= 60 ? 7 : 6, maxTerms: width >= 60 ? 5 : 4)
         var out: [(String, Style)] = []
         func add(_ line: String, _ style: Style = .plain, indent: String = "    ") {
@@ -35,59 +61,65 @@ struct EquationPanel {
         }
         let targets = explanation.targets
         guard !targets.isEmpty else { return out }
-        let focus = min(app.focus, targets.count - 1)
-        let target = targets[focus]
-        let hidden = app.hidesResults  // in every pane, or another pane would give the answer away
+        let index = min(max(focus, 0), targets.count - 1)
+        let target = targets[index]
         if targets.count > 1 && !compact {
-            out.append(("\(EquationPanel.describe(target)) (\(focus + 1) of \(targets.count), ↑/↓ to choose)", Theme.label))
+            add("\(EquationPanel.describe(target)) (\(index + 1) of \(targets.count), ↑/↓ to choose)", Theme.label, indent: "")
         }
-        let trace = pane.cursor.trace, m = explanation.position.step.example
+        let m = explanation.position.step.example
         for derivation in explanation.derivations(for: target) {
             let equation = derivation.equation
             let relation = equation.relation == .becomes ? " → " : " = "
             let lhs = text.render(equation.lhs)
             let pad = String(repeating: " ", count: min(lhs.count, 12))
+            // Whether the line before the result reads as equal to it.
+            var chainHolds = true
             for (k, form) in equation.forms.enumerated() where !compact || k == equation.forms.count - 1 {
-                add((k == 0 || compact ? lhs + relation : pad + " = ") + text.render(form), Theme.heading)
-                if hidden { continue }
-                let substituted = text.render(derivation.substituted[k].expr)
-                if substituted != text.render(form) { add(pad + " = " + substituted) }
+                let written = text.render(form)
+                add((k == 0 || compact ? lhs + relation : pad + " = ") + written, Theme.heading)
+                chainHolds = true
+                if hidden || detail == .lastNumbers && k < equation.forms.count - 1 { continue }
+                let substitution = derivation.substituted[k]
+                let numbers = text.render(substitution.expr)
+                switch substitution.agreement {
+                case .equal:
+                    if numbers != written { add(pad + " = " + numbers) }
+                case .approximate:
+                    add(pad + " ≈ " + numbers)
+                    chainHolds = false
+                case .notEvaluable:
+                    add(pad + "   " + EquationPanel.notEvaluableNote, Theme.label, indent: pad + "    ")
+                    chainHolds = false
+                }
             }
-            add(pad + " = " + (hidden ? "?" : NumberText.format(derivation.result, digits: 8)), hidden ? Theme.hidden : Theme.touched)
+            // After a line that is not equal to the result, the result restates what it is.
+            let resultLead = chainHolds || hidden ? pad + " = " : lhs + " = "
+            add(resultLead + (hidden ? "?" : NumberText.format(derivation.result, digits: 8)), hidden ? Theme.hidden : Theme.touched)
         }
-        if case .outputError = explanation.position.step, case .node(_, let j) = target, !hidden, let m {
-            let f = pane.run.network.outputActivation
-            let name = f == .softmax ? "∂a/∂z (diagonal)" : (f == .sigmoid ? "σ′" : f.rawValue + "′") + "(z)"
+        if case .outputError = explanation.position.step, case .node(_, let j) = target, !hidden, let m, detail == .full {
+            let name = Narrator.derivativeName(trace.network.outputActivation)
             add("factors: ∂C/∂a = \(NumberText.format(trace.costGradient(m, j))), \(name) = \(NumberText.format(trace.outputDerivative(m, j)))", Theme.label)
         }
         let facts = explanation.facts.filter { fact in
             guard let node = fact.node, case .node(_, let k) = target else { return true }
             return node.j == k
         }
-        if !facts.isEmpty && !hidden { out.append(("", .plain)) }
-        for fact in facts where !hidden {
+        if hidden { return out }
+        if !facts.isEmpty && detail == .full { out.append(("", .plain)) }
+        for fact in facts {
             let sentence = Narrator.say(fact)
-            add(sentence.text, EquationPanel.style(sentence.tone), indent: "")
+            add(sentence.text, Theme.style(sentence.tone), indent: "")
         }
         return out
     }
 
+    /// A target in words: "node 1 of layer 2", "weight w₂,₁,₁", "bias b₂,₁".
     static func describe(_ target: StepExplanation.Target) -> String {
         switch target {
         case .node(let l, let j): return "node \(j + 1) of layer \(l)"
         case .weight(let l, let i, let j): return "weight w\(ExprText.subscripted("\(l),\(i + 1),\(j + 1)"))"
         case .bias(let l, let j): return "bias b\(ExprText.subscripted("\(l),\(j + 1)"))"
         case .cost: return "the example's cost C"
-        }
-    }
-
-    /// How a sentence's tone is drawn.
-    static func style(_ tone: Sentence.Tone) -> Style {
-        switch tone {
-        case .neutral: return Theme.label
-        case .aside: return Theme.dim
-        case .good: return Theme.good
-        case .warning: return Theme.warning
         }
     }
 }

@@ -1,21 +1,26 @@
-import DeltaText
 import DeltaCore
+import DeltaText
 
 /// The sum over the minibatch made visible: for one weight (the focused one at gradient
 /// descent, otherwise the first weight into the focused node), each example's term
 /// a_{l−1,i}(m) δ_{l,j}(m), their average ∂C/∂w, and the update; and δ_{l,j}(m), whose
 /// average is ∂C/∂b.
 struct MinibatchView {
-    let app: TraceApp
-    let pane: TraceApp.Pane
+    /// The update's trace.
+    let trace: UpdateTrace
+    /// The current step.
+    let step: Step
+    /// The node, weight or bias the equations show.
+    let focus: StepExplanation.Target?
+    /// Whether the values the step computes are hidden (a question asks for one).
+    let hidden: Bool
 
+    /// Draws the sum into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let inner = canvas.box(rect, title: "Minibatch: Σₘ over the examples")
         guard !inner.isEmpty else { return }
-        let network = pane.run.network, trace = pane.cursor.trace, step = pane.cursor.position.step
         let frame = TraceFrame(trace: trace, step: step)
         let (l, i, j) = weight()
-        let hidden = app.hidesResults
         let w = "w" + ExprText.subscripted("\(l),\(i + 1),\(j + 1)")
         var lines: [(String, Style)] = [
             ("∂C/∂\(w) = Σₘ a\(ExprText.subscripted("\(l - 1),\(i + 1)"))(m)·δ\(ExprText.subscripted("\(l),\(j + 1)"))(m) / M", Theme.heading),
@@ -41,19 +46,17 @@ struct MinibatchView {
             lines.append(("Σ so far (\(known) of \(trace.M) examples) = \(NumberText.format(sum, digits: 8))", Theme.label))
             lines.append(("averaged at gradient descent, after example M", Theme.label))
         }
-        _ = network
         canvas.lines(lines, in: inner)
     }
 
     /// The weight shown: the focused one at gradient descent, else the first weight into the
     /// focused node (of the layer the step is about).
     func weight() -> (Int, Int, Int) {
-        let network = pane.run.network
-        switch app.focusTarget(in: pane) {
+        switch focus {
         case .weight(let l, let i, let j)?: return (l, i, j)
         case .bias(let l, let j)?: return (l, 0, j)
         case .node(let l, let j)?: return l >= 1 ? (l, 0, j) : (1, j, 0)
-        default: return (network.L, 0, 0)
+        default: return (trace.network.L, 0, 0)
         }
     }
 }

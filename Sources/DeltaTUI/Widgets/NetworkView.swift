@@ -1,34 +1,52 @@
-import DeltaText
 import DeltaCore
+import DeltaText
 
 /// The layers as columns of nodes, each showing z, a and (once computed) δ for the current
 /// example; the nodes the step touches highlighted, dropped nodes marked; below, the
 /// weights and biases of the step's layer, coloured by sign.
 struct NetworkView {
-    let app: TraceApp
-    let pane: TraceApp.Pane
+    /// The update's trace (its network is the one drawn).
+    let trace: UpdateTrace
+    /// The current step.
+    let step: Step
+    /// Whether the values the step computes are hidden (a question asks for one).
+    let hidden: Bool
+    /// The node, weight or bias the equations show.
+    let focus: StepExplanation.Target?
+    /// Whether to draw a box around it.
     var framed = true
 
+    /// The width of one layer's column.
     static let columnWidth = 15
+    /// The most nodes a layer may have to be drawn.
     static let maxNodes = 8
 
+    /// The width the network needs.
     static func preferredWidth(_ network: Network) -> Int { (network.L + 1) * columnWidth }
+    /// The height the network's nodes need.
     static func preferredHeight(_ network: Network) -> Int { (network.sizes.dropFirst().max() ?? 1) * 4 + 1 }
 
+    /// Whether a network can be drawn in a rectangle (else: tables).
     static func fits(_ network: Network, in rect: Rect) -> Bool {
         network.sizes.max()! <= maxNodes && preferredWidth(network) <= rect.width
             && (network.sizes.dropFirst().max()! * 4 + 1 <= rect.height || network.sizes.max()! <= 2 && rect.height >= 7)
     }
 
+    /// A value in a node's cell: four decimals, or where those would show a non-zero value
+    /// as 0.0000, its significant digits (δ 2.06e−9).
+    static func cellText(_ v: Double) -> String {
+        let fixed = NumberText.fixed(v, decimals: 4)
+        return v != 0 && v.isFinite && abs(v) < 0.00005 ? NumberText.format(v, digits: 3) : fixed
+    }
+
+    /// Draws the network into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let inner = framed ? canvas.box(rect, title: "Network") : rect
         guard !inner.isEmpty else { return }
-        let network = pane.run.network, trace = pane.cursor.trace, step = pane.cursor.position.step
+        let network = trace.network
         let frame = TraceFrame(trace: trace, step: step)
         let m = step.example ?? trace.M
         let touched = NetworkView.touchedLayer(step, L: network.L)
-        let hidden = app.hidesResults
-        let focusTarget = app.focusTarget(in: pane)
         let rowsPerNode = inner.height >= NetworkView.preferredHeight(network) + 1 ? 4 : 3
         let nodesHeight = 1 + (network.sizes.max() ?? 1) * rowsPerNode
         let columnWidth = min(NetworkView.columnWidth + 3, inner.width / (network.L + 1))
@@ -39,7 +57,7 @@ struct NetworkView {
             for j in 0..<network.n(l) {
                 let y = inner.y + 1 + j * rowsPerNode
                 var nodeStyle = l == touched ? Theme.touched : Style.plain
-                if case .node(let fl, let fj)? = focusTarget, fl == l, fj == j { nodeStyle = Theme.focused }
+                if case .node(let fl, let fj)? = focus, fl == l, fj == j { nodeStyle = Theme.focused }
                 let dropped = trace.isDropped(m, l, j) && frame.isComputed(.activation, example: m, layer: l)
                 let label = (l == 0 ? "x" : "●") + ExprText.subscripted(l == 0 ? "\(j + 1)" : "\(l),\(j + 1)")
                 canvas.put(label, x: x, y: y, style: dropped ? Theme.dim : nodeStyle, clip: inner)
@@ -47,7 +65,7 @@ struct NetworkView {
                 func value(_ name: String, _ v: Double, known: Bool, computedHere: Bool, row: Int) {
                     let shown: String, style: Style
                     if !known { shown = "·"; style = Theme.dim } else if hidden && computedHere { shown = "?"; style = Theme.hidden } else {
-                        shown = NumberText.fixed(v, decimals: 4)
+                        shown = NetworkView.cellText(v)
                         style = computedHere ? Theme.touched : .plain
                     }
                     canvas.put(name + " " + shown, x: valueX, y: y + row, style: style, clip: inner)
@@ -80,7 +98,7 @@ struct NetworkView {
         let weightsTop = inner.y + nodesHeight + (step.example == nil ? 1 : 0)
         if weightsTop + 2 < inner.maxY {
             drawWeights(into: &canvas, rect: Rect(x: inner.x, y: weightsTop, width: inner.width, height: inner.maxY - weightsTop),
-                        layer: max(touched, 1), hidden: hidden)
+                        layer: max(touched, 1))
         }
     }
 
@@ -96,11 +114,9 @@ struct NetworkView {
 
     /// The weights and biases of layer l: before the update, or after it once gradient
     /// descent has reached the layer.
-    func drawWeights(into canvas: inout Canvas, rect: Rect, layer l: Int, hidden: Bool) {
-        let network = pane.run.network, trace = pane.cursor.trace
-        let frame = TraceFrame(trace: trace, step: pane.cursor.position.step)
-        let updated = frame.isUpdated(layer: l)
-        let focusTarget = app.focusTarget(in: pane)
+    func drawWeights(into canvas: inout Canvas, rect: Rect, layer l: Int) {
+        let network = trace.network
+        let updated = TraceFrame(trace: trace, step: step).isUpdated(layer: l)
         canvas.put("w\(ExprText.subscripted(String(l))) \(updated ? "after the update" : "(row i → column j)")",
                    x: rect.x, y: rect.y, style: Theme.label, clip: rect)
         let cellWidth = 9
@@ -112,7 +128,7 @@ struct NetworkView {
                 let w = updated ? trace.weightAfter(l, i, j) : trace.weightBefore(l, i, j)
                 var style = w >= 0 ? Theme.positive : Theme.negative
                 if abs(w) >= 1 { style.bold = true }
-                if case .weight(let fl, let fi, let fj)? = focusTarget, fl == l, fi == i, fj == j { style.reverse = true }
+                if case .weight(let fl, let fi, let fj)? = focus, fl == l, fi == i, fj == j { style.reverse = true }
                 let text = hidden && updated ? "?" : NumberText.fixed(w, decimals: 4)
                 canvas.put(text.leftPadded(cellWidth - 1), x: rect.x + 4 + j * cellWidth, y: y, style: hidden && updated ? Theme.hidden : style, clip: rect)
             }
@@ -123,18 +139,10 @@ struct NetworkView {
             for j in 0..<columns {
                 let b = updated ? trace.biasAfter(l, j) : trace.biasBefore(l, j)
                 var style = b >= 0 ? Theme.positive : Theme.negative
-                if case .bias(let fl, let fj)? = focusTarget, fl == l, fj == j { style.reverse = true }
+                if case .bias(let fl, let fj)? = focus, fl == l, fj == j { style.reverse = true }
                 let text = hidden && updated ? "?" : NumberText.fixed(b, decimals: 4)
-                canvas.put(text.leftPadded(cellWidth - 1), x: rect.x + 4 + j * cellWidth, y: by, style: style, clip: rect)
+                canvas.put(text.leftPadded(cellWidth - 1), x: rect.x + 4 + j * cellWidth, y: by, style: hidden && updated ? Theme.hidden : style, clip: rect)
             }
         }
-    }
-}
-
-extension TraceApp {
-    /// The focused target of a pane's current step.
-    func focusTarget(in pane: Pane) -> StepExplanation.Target? {
-        let targets = pane.cursor.explanation.targets
-        return targets.isEmpty ? nil : targets[min(focus, targets.count - 1)]
     }
 }

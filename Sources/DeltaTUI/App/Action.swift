@@ -1,0 +1,39 @@
+/// Something the student can do on the trace screen with a key (see ``KeyBinding``).
+public enum Action: Sendable, Hashable, CaseIterable {
+    /// One step forward.
+    case stepForward
+    /// One step back.
+    case stepBack
+    /// To the next step of the current step's kind (feedforward, output error, …).
+    case nextOfKind
+    /// To the previous step of the current step's kind.
+    case previousOfKind
+    /// To the first step of the next update.
+    case nextUpdate
+    /// To the start of this update, or of the previous one.
+    case previousUpdate
+    /// To the first step of the next epoch.
+    case nextEpoch
+    /// To the start of this epoch, or of the previous one.
+    case previousEpoch
+    /// Type a position to go to.
+    case goTo
+    /// Run forwards until a breakpoint, beat, question or the end.
+    case run
+    /// Choose the breakpoints.
+    case chooseBreakpoints
+    /// Focus the next node, weight or bias of the step.
+    case focusNext
+    /// Focus the previous node, weight or bias of the step.
+    case focusPrevious
+    /// The next view of the main area (network, minibatch, tables).
+    case nextView
+    /// The previous view.
+    case previousView
+    /// Show or hide the cost chart.
+    case toggleChart
+    /// Show every key.
+    case help
+    /// Leave the program.
+    case quit
+}

@@ -1,0 +1,78 @@
+import DeltaCore
+import DeltaLessons
+
+/// The lesson's words on the screen: which questions are asked where, which narration is
+/// shown, and what a run that has no narration of its own is.
+extension TraceApp {
+    /// The pane a question is asked in: the first pane whose run it is written for (nil when
+    /// no shown run has it).
+    func pane(asking q: Int) -> Int? {
+        let question = lesson.questions[q]
+        return panes.indices.first { panes[$0].identity.questions(in: lesson).contains(question) }
+    }
+
+    /// The questions asked at the current step, in the lesson's order: those whose pane is
+    /// at the question's position.
+    var questionsHere: [Int] {
+        lesson.questions.indices.filter { q in
+            guard let k = pane(asking: q) else { return false }
+            return lesson.questions[q].at.position == panes[k].shown.position
+        }
+    }
+
+    /// The first question of this step not yet answered or skipped.
+    var pendingQuestion: Int? {
+        questionsHere.first { answers[$0] == nil && !skipped.contains($0) }
+    }
+
+    /// The true value a question asks for, from the run it is asked in.
+    func truth(of q: Int) -> Double? {
+        guard let k = pane(asking: q) else { return nil }
+        let shown = panes[k].shown
+        return lesson.questions[q].answer.value(in: shown.trace, example: shown.position.step.example ?? 1)
+    }
+
+    /// The narration for the current step: for each pane, the latest beat written for its
+    /// run at or before its position (each beat once), with whether it belongs to exactly
+    /// this step and which pane it came from.
+    var narration: [(beat: Beat, fresh: Bool, pane: Int)] {
+        var out: [(beat: Beat, fresh: Bool, pane: Int)] = []
+        for (k, pane) in panes.enumerated() {
+            let layout = pane.run.layout, here = pane.shown.index
+            let reached = pane.identity.beats(in: lesson).filter { layout.contains($0.at.position) && layout.index(of: $0.at.position) <= here }
+            guard let latest = reached.max(by: { layout.index(of: $0.at.position) < layout.index(of: $1.at.position) }),
+                  !out.contains(where: { $0.beat == latest }) else { continue }
+            out.append((latest, latest.at.position == pane.shown.position, k))
+        }
+        return out
+    }
+
+    /// What the leading run is when it is not the lesson itself, and that the lesson's words
+    /// are not written for it: "Variant cross-entropy of this lesson (cost: cross-entropy).
+    /// The lesson's narration and questions are written for the lesson itself." Nil for the
+    /// lesson.
+    var runDescription: String? {
+        let identity = leader.identity
+        let changes = SettingsChanges.between(lesson.settings, leader.settings)
+        let listed = changes.isEmpty ? "" : " (\(changes.joined(separator: ", ")))"
+        var text: String
+        switch identity {
+        case .lesson: return nil
+        case .variant(let name): text = "Variant \(name) of this lesson\(listed)."
+        case .adHoc:
+            text = isCompare ? "Runs of this lesson with settings given on the command line, each named in its pane's title."
+                             : "This lesson with settings given on the command line\(listed)."
+        }
+        let hasBeats = !identity.beats(in: lesson).isEmpty, hasQuestions = !identity.questions(in: lesson).isEmpty
+        switch (hasBeats, hasQuestions) {
+        case (false, false) where !lesson.beats.isEmpty || !lesson.questions.isEmpty:
+            text += " The lesson's narration and questions are written for the lesson itself."
+        case (false, true) where !lesson.beats.isEmpty:
+            text += " The lesson's narration is written for the lesson itself."
+        case (true, false) where !lesson.questions.isEmpty:
+            text += " The lesson's questions are written for the lesson itself."
+        default: break
+        }
+        return text
+    }
+}

@@ -1,0 +1,271 @@
+import DeltaCore
+import DeltaLessons
+import DeltaText
+
+/// The Update of Model–Update–View: how events change the trace screen.
+extension TraceApp {
+    /// Handles one event; returns false to quit.
+    public mutating func handle(_ event: Event) -> Bool {
+        switch event {
+        case .resize(let w, let h):
+            width = w
+            height = h
+            return true
+        case .tick:
+            if running { advanceRun() }
+            if isTraining { trainInBackground() }
+            return true
+        case .key(let key):
+            if key == .interrupt { return false }
+            if running {
+                running = false
+                message = "paused"
+                return true
+            }
+            return press(key)
+        }
+    }
+
+    /// A key: typed into the open prompt, or closing the help or the breakpoint menu, or
+    /// else looked up in ``KeyBinding/traceScreen`` and performed. Returns false to quit.
+    mutating func press(_ key: Key) -> Bool {
+        let action = KeyBinding.action(for: key)
+        if isTooSmall { return !(action == .quit || key == .escape) }
+        if let prompt {
+            // q quits from anywhere: no answer or position is written with a q.
+            if action == .quit { return false }
+            if case .answer = prompt, [.left, .right, .backTab, .tab].contains(key) {
+                // Moving on without answering skips this step's questions.
+                skipped.formUnion(questionsHere)
+                self.prompt = nil
+            } else {
+                typeInto(prompt, key)
+                return true
+            }
+        }
+        if showHelp {
+            if action == .quit { return false }
+            showHelp = false
+            return true
+        }
+        if showBreakpointMenu {
+            if case .character(let c) = key, let k = Int(String(c)), Breakpoint.allCases.indices.contains(k - 1) {
+                let b = Breakpoint.allCases[k - 1]
+                if breakpoints.contains(b) { breakpoints.remove(b) } else { breakpoints.insert(b) }
+                return true
+            }
+            if action == .quit { return false }
+            showBreakpointMenu = false
+            return true
+        }
+        message = nil
+        guard let action else { return true }
+        return perform(action)
+    }
+
+    /// Does what an action says. Returns false to quit.
+    mutating func perform(_ action: Action) -> Bool {
+        let phase = leader.shown.position.step.phase
+        switch action {
+        case .stepForward: move { $0.stepForward() }
+        case .stepBack: move(forward: false) { $0.stepBack() }
+        case .nextOfKind: move(otherwise: "there is no later \(phase.rawValue.replacingOccurrences(of: "-", with: " ")) step in this run") { $0.next(phase) }
+        case .previousOfKind: move(forward: false, otherwise: "there is no earlier \(phase.rawValue.replacingOccurrences(of: "-", with: " ")) step in this run") { $0.previous(phase) }
+        case .nextUpdate: move(otherwise: "this is the run's last update") { $0.nextUpdate() }
+        case .previousUpdate: move(forward: false) { $0.previousUpdate() }
+        case .nextEpoch: move(otherwise: "this is the run's last epoch") { $0.nextEpoch() }
+        case .previousEpoch: move(forward: false) { $0.previousEpoch() }
+        case .goTo: prompt = .goTo("")
+        case .run:
+            running = true
+            runTicks = 0
+        case .chooseBreakpoints: showBreakpointMenu = true
+        case .focusNext: focus = min(focus + 1, max(targetCount - 1, 0))
+        case .focusPrevious: focus = max(focus - 1, 0)
+        case .nextView: view = View.allCases[(View.allCases.firstIndex(of: view)! + 1) % View.allCases.count]
+        case .previousView: view = View.allCases[(View.allCases.firstIndex(of: view)! + View.allCases.count - 1) % View.allCases.count]
+        case .toggleChart: chartChoice = !showChart
+        case .help: showHelp = true
+        case .quit: return false
+        }
+        return true
+    }
+
+    // MARK: Moving
+
+    /// The number of targets of the leader's current step.
+    var targetCount: Int { leader.shown.explanation.targets.count }
+
+    /// Moves the leader, lets the other panes follow, refreshes what every pane shows and
+    /// arrives at the new step. When the leader cannot move, says why: the end of the run
+    /// (and how it ended), its start, or `otherwise`.
+    mutating func move(forward: Bool = true, otherwise: String? = nil, _ body: (TraceCursor) -> Bool) {
+        let before = leader.shown.position
+        guard body(leader.cursor) else {
+            if forward {
+                message = leader.shown.isAtEnd ? endMessage(leader) : (otherwise ?? endMessage(leader))
+            } else {
+                message = leader.shown.index == 0 ? "this is the start of the run" : (otherwise ?? "this is the start of the run")
+            }
+            return
+        }
+        arrive(forward: forward, from: before)
+    }
+
+    /// After the leader moved: the others follow, every pane is refreshed, the focus is kept
+    /// within the step's targets (and reset at a new kind of step or update), and going
+    /// forwards, the step's question is asked.
+    mutating func arrive(forward: Bool, from before: TracePosition) {
+        follow()
+        refreshPanes()
+        let now = leader.shown.position
+        if now.step.phase != before.step.phase || now.epoch != before.epoch || now.update != before.update { focus = 0 }
+        focus = min(focus, max(targetCount - 1, 0))
+        if forward { enterStep() }
+    }
+
+    /// Brings every other pane to the leader's position (or as near as its run allows).
+    func follow() {
+        for pane in panes.dropFirst() {
+            if !pane.cursor.seek(to: leader.cursor.position) {
+                pane.cursor.move(to: min(leader.cursor.index, pane.run.layout.totalSteps - 1))
+            }
+        }
+    }
+
+    /// Reads every pane's current step again (the only place that trains for a frame).
+    mutating func refreshPanes() {
+        for k in panes.indices { panes[k].refresh() }
+    }
+
+    /// Arriving at a step going forwards: ask its question if it has one not yet answered,
+    /// and at the run's last step say how the run ended.
+    mutating func enterStep() {
+        if let q = pendingQuestion { prompt = .answer(question: q, text: "") }
+        if message == nil && leader.shown.isAtEnd { message = endMessage(leader) }
+    }
+
+    /// How a pane's run ended, for the student at its last step.
+    func endMessage(_ pane: Pane) -> String {
+        guard let ending = pane.run.ending else { return "this is as far as the run goes" }
+        let said = Narrator.say(ending, epochs: pane.run.layout.epochs)
+        switch ending {
+        case .nonFinite: return said
+        case .completed, .stoppedEarly: return "this is the end of the run: " + said
+        }
+    }
+
+    // MARK: Typing
+
+    /// A key typed into the open prompt.
+    mutating func typeInto(_ current: Prompt, _ key: Key) {
+        switch current {
+        case .goTo(let text):
+            switch key {
+            case .enter:
+                prompt = nil
+                goTo(text)
+            case .escape: prompt = nil
+            case .backspace: prompt = .goTo(String(text.dropLast()))
+            case .character(let c) where c.isLetter || c.isNumber || " -/,=".contains(c):
+                prompt = .goTo(text + String(c))
+            default: break
+            }
+        case .answer(let q, let text):
+            switch key {
+            case .enter:
+                guard let typed = Double(text.replacingOccurrences(of: "−", with: "-")) else {
+                    message = "type a number, e.g. 0.25 or -1.5e-3 (Esc skips the question)"
+                    return
+                }
+                if let truth = truth(of: q) {
+                    answers[q] = Answer(typed: typed, correct: abs(typed - truth) <= lesson.questions[q].tolerance)
+                }
+                prompt = pendingQuestion.map { .answer(question: $0, text: "") }
+            case .escape:
+                skipped.insert(q)
+                prompt = pendingQuestion.map { .answer(question: $0, text: "") }
+            case .backspace: prompt = .answer(question: q, text: String(text.dropLast()))
+            case .character(let c) where c.isNumber || "+-−.eE".contains(c):
+                prompt = .answer(question: q, text: text + String(c))
+            default: break
+            }
+        }
+    }
+
+    /// `g`: goes to the position typed, read by the one position parser
+    /// (``PositionQuery``): "12" epoch 12; "12 3" epoch 12, update 3; "12 3 2 oe" also
+    /// example 2, output error; kinds of step by name or abbreviation, `lN` for layer N.
+    mutating func goTo(_ text: String) {
+        let layout = leader.run.layout
+        let resolved = PositionQuery.parse(text).flatMap { $0.resolve(in: layout, currentEpoch: leader.shown.position.epoch) }
+        switch resolved {
+        case .failure(let error):
+            let problem = StepText.problem(error, layout: layout)
+            message = "\(problem.message) (\(problem.hint))"
+        case .success(let target):
+            let before = leader.shown.position
+            guard leader.cursor.seek(to: target) else {
+                // A position of the layout that training never reaches.
+                message = "the run does not reach \(StepText.position(target)): " + endMessage(leader)
+                return
+            }
+            arrive(forward: true, from: before)
+            focus = 0
+        }
+    }
+
+    // MARK: Running
+
+    /// One tick of `r`: a few steps forwards (more as the run goes on), stopping at a
+    /// breakpoint, a beat, a question or the end.
+    mutating func advanceRun() {
+        runTicks += 1
+        // Start at a walk, then speed up: a long run should not take minutes.
+        let steps = min(1 + runTicks / 8, 64)
+        for _ in 0..<steps {
+            guard leader.cursor.stepForward() else {
+                running = false
+                message = endMessage(leader)
+                return
+            }
+            follow()
+            refreshPanes()
+            focus = min(focus, max(targetCount - 1, 0))
+            if let reason = stopReason() {
+                running = false
+                message = reason
+                enterStep()
+                return
+            }
+        }
+    }
+
+    /// Why a run should stop at the current step, if it should; a saturated-node stop
+    /// focuses the node, so that its sentence is the one on the screen.
+    mutating func stopReason() -> String? {
+        let cursor = leader.cursor
+        if breakpoints.contains(.nonFinite), cursor.isAtFailure, let event = leader.run.nonFiniteEvent {
+            return "breakpoint: " + Narrator.say(event)
+        }
+        if pendingQuestion != nil { return "a question for you" }
+        if narration.contains(where: \.fresh) { return "the lesson has something to say here" }
+        if breakpoints.contains(.saturated) {
+            for pane in panes {
+                guard let node = Breakpoint.slowingNode(in: pane.shown.explanation.facts) else { continue }
+                focus = node.node
+                let which = node.output == nil ? "node \(node.node + 1) of layer \(node.layer)" : "output node \(node.node + 1)"
+                let run = isCompare ? " (\(pane.name))" : ""
+                return "breakpoint\(run): \(which) is saturated and slows learning: \(Narrator.derivativeName(node.activation)) = \(NumberText.format(node.derivative, digits: 3))"
+            }
+        }
+        if breakpoints.contains(.costRising), case .feedforward(1, 1) = cursor.position.step, cursor.position.update == 1,
+           cursor.position.epoch >= 2 {
+            let e = cursor.position.epoch - 1, summaries = leader.run.epochSummaries
+            if e < summaries.count, summaries[e].cost > summaries[e - 1].cost {
+                return "breakpoint: the cost rose in epoch \(e), from \(NumberText.format(summaries[e - 1].cost)) to \(NumberText.format(summaries[e].cost))"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,208 @@
+import DeltaCore
+import DeltaLessons
+import DeltaText
+
+/// The View of Model–Update–View: the whole screen for the current state. It computes the
+/// values each widget draws from the model (what every pane shows, the focus, whether a
+/// question hides the results, the lesson's words) and reads nothing that trains.
+extension TraceApp {
+    /// Draws the whole screen.
+    public func render(into canvas: inout Canvas) {
+        canvas.fill(canvas.bounds)
+        guard canvas.width >= TraceApp.minimumWidth, canvas.height >= TraceApp.minimumHeight else {
+            renderTooSmall(into: &canvas)
+            return
+        }
+        let w = canvas.width, h = canvas.height
+        renderTitle(into: &canvas, width: w)
+        renderPosition(into: &canvas, y: 1, width: w)
+        let lessonHeight = h >= 40 ? 7 : 6
+        let statusY = h - 1
+        let lessonRect = Rect(x: 0, y: statusY - lessonHeight, width: w, height: lessonHeight)
+        var main = Rect(x: 0, y: 2, width: w, height: lessonRect.y - 2)
+        if showChart && main.height >= 12 {
+            let chartHeight = max(6, main.height / 3)
+            chart.draw(into: &canvas, rect: Rect(x: 0, y: main.maxY - chartHeight, width: w, height: chartHeight))
+            main.height -= chartHeight
+        }
+        if isCompare {
+            let columnWidth = w / panes.count
+            for k in panes.indices {
+                let rect = Rect(x: k * columnWidth, y: main.y, width: k == panes.count - 1 ? w - k * columnWidth : columnWidth, height: main.height)
+                comparePane(k).draw(into: &canvas, rect: rect)
+            }
+        } else {
+            let shown = leader.shown
+            let leftWidth = view == .network ? max(30, min(w * 9 / 20, NetworkView.preferredWidth(shown.trace.network) + 2)) : w / 2
+            renderMainView(shown, into: &canvas, rect: Rect(x: 0, y: main.y, width: leftWidth, height: main.height))
+            // A wide terminal also shows the minibatch sum beside the equations.
+            let extra = view != .minibatch && w - leftWidth >= 110 ? 52 : 0
+            EquationPanel(explanation: shown.explanation, trace: shown.trace, focus: focus, hidden: hidesResults)
+                .draw(into: &canvas, rect: Rect(x: leftWidth, y: main.y, width: w - leftWidth - extra, height: main.height))
+            if extra > 0 {
+                MinibatchView(trace: shown.trace, step: shown.position.step, focus: shown.target(focus: focus), hidden: hidesResults)
+                    .draw(into: &canvas, rect: Rect(x: w - extra, y: main.y, width: extra, height: main.height))
+            }
+        }
+        LessonPane(entries: lessonEntries).draw(into: &canvas, rect: lessonRect)
+        StatusBar(content: statusContent).draw(into: &canvas, y: statusY)
+        if showHelp { HelpOverlay(bindings: KeyBinding.traceScreen).draw(into: &canvas) }
+        if showBreakpointMenu { BreakpointMenu(entries: Breakpoint.allCases.map { ($0, breakpoints.contains($0)) }).draw(into: &canvas) }
+    }
+
+    /// Whether the step's results are hidden because its question is waiting for an answer
+    /// (in every pane, or another pane would give the answer away).
+    var hidesResults: Bool {
+        if case .answer = prompt { return true }
+        return false
+    }
+
+    // MARK: Widgets' values
+
+    /// The main area of a single run: the network, the minibatch sum, or tables (also for a
+    /// network too wide to draw).
+    func renderMainView(_ shown: ShownStep, into canvas: inout Canvas, rect: Rect) {
+        let step = shown.position.step, target = shown.target(focus: focus)
+        switch view {
+        case .network:
+            if NetworkView.fits(shown.trace.network, in: rect.inset(1)) {
+                NetworkView(trace: shown.trace, step: step, hidden: hidesResults, focus: target).draw(into: &canvas, rect: rect)
+            } else {
+                TablesView(trace: shown.trace, step: step, focus: focus, hidden: hidesResults, note: "too wide to draw: per-layer tables")
+                    .draw(into: &canvas, rect: rect)
+            }
+        case .minibatch: MinibatchView(trace: shown.trace, step: step, focus: target, hidden: hidesResults).draw(into: &canvas, rect: rect)
+        case .tables: TablesView(trace: shown.trace, step: step, focus: focus, hidden: hidesResults).draw(into: &canvas, rect: rect)
+        }
+    }
+
+    /// The cost chart: each run's training cost (and validation cost), with the progress of
+    /// training still under way.
+    var chart: ChartView {
+        var series: [ChartView.Series] = []
+        for (k, pane) in panes.enumerated() {
+            let prefix = isCompare ? pane.name + " " : ""
+            let summaries = pane.run.epochSummaries
+            series.append(.init(name: prefix + "training", values: summaries.map(\.cost), color: Theme.series[(2 * k) % Theme.series.count]))
+            if pane.run.validation != nil {
+                series.append(.init(name: prefix + "validation", values: summaries.compactMap(\.validationCost),
+                                    color: Theme.series[(2 * k + 1) % Theme.series.count]))
+            }
+        }
+        // While training, the axis is the planned length; after, the epochs each run trained.
+        let epochs = isTraining ? panes.map(\.run.layout.epochs).max() ?? 1 : (series.map(\.values.count).max() ?? 1) - 1
+        return ChartView(series: series, epochs: epochs, currentEpoch: leader.shown.position.epoch, progress: trainingProgress)
+    }
+
+    /// Pane k of several side by side.
+    func comparePane(_ k: Int) -> ComparePane {
+        let pane = panes[k], shown = pane.shown
+        var header = ["minibatch C = \(NumberText.format(shown.trace.cost))"]
+        // A pane whose run has no step at the leader's position (another batch size, or a
+        // run that ended sooner) says where it is, and why.
+        let elsewhere = shown.position != leader.shown.position
+        if elsewhere {
+            header[0] += " · here: \(StepText.position(shown.position))"
+            if shown.isAtEnd, let ending = pane.run.ending, ending != .completed {
+                header.append(Narrator.say(ending, epochs: pane.run.layout.epochs))
+            }
+        }
+        return ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count],
+                           header: header, headerWarns: elsewhere, shown: shown, focus: focus, hidden: hidesResults)
+    }
+
+    /// What the lesson's box says: graded answers, the question being asked, a message, and
+    /// the narration (or what the run is, or the lesson's summary).
+    var lessonEntries: [LessonPane.Entry] {
+        var entries: [LessonPane.Entry] = []
+        for q in questionsHere {
+            guard let answer = answers[q], let truth = truth(of: q) else { continue }
+            let verdict = answer.correct ? "✓ Right" : "✗ Not quite"
+            entries.append(.verdict("\(verdict): the answer is \(NumberText.format(truth, digits: 6)); you said \(NumberText.format(answer.typed, digits: 6)).",
+                                    correct: answer.correct))
+            if let explain = lesson.questions[q].explain, prompt == nil { entries.append(.explanation(explain)) }
+        }
+        if case .answer(let q, let text)? = prompt {
+            let asking = pane(asking: q) ?? 0
+            let label = asking == 0 ? "Question: " : "Question (\(panes[asking].name)): "
+            entries.append(.question(label + lesson.questions[q].ask))
+            entries.append(.typing("Your answer: " + text + "█   (Enter to check · Esc to skip)"))
+        }
+        if let message { entries.append(.message(message)) }
+        let narration = self.narration
+        for (beat, fresh, k) in narration {
+            // Side by side, narration written for only some of the runs says whose it is,
+            // unless it is the leader's in a lesson written to open side by side.
+            let forAll = panes.allSatisfy { $0.identity.beats(in: lesson).contains(beat) }
+            let named = isCompare && !forAll && !(k == 0 && lesson.opensInCompare)
+            entries.append(.beat((named ? panes[k].name + ": " : "") + beat.text, fresh: fresh))
+        }
+        if narration.isEmpty {
+            if let runDescription {
+                entries.append(.note(runDescription))
+            } else if entries.isEmpty {
+                entries.append(.note(lesson.summary))
+            }
+        }
+        return entries
+    }
+
+    /// The status bar's content.
+    var statusContent: StatusBar.Content {
+        if case .goTo(let text) = prompt { return .goTo(text) }
+        return running ? .running : .keys(KeyBinding.traceScreen)
+    }
+
+    // MARK: Rows
+
+    /// The title bar: the lesson, the runs shown, and on the right the progress of training
+    /// (or the view and the help key).
+    func renderTitle(into canvas: inout Canvas, width: Int) {
+        canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.title)
+        let name = LessonName.of(lesson.file)
+        let runs: String
+        if isCompare {
+            runs = " · compare: " + panes.map(\.name).joined(separator: " vs ")
+        } else {
+            switch leader.identity {
+            case .lesson: runs = ""
+            case .variant(let variant): runs = " · variant \(variant)"
+            case .adHoc(let changes): runs = " · \(changes)"
+            }
+        }
+        let full = " DeltaTrace · \(name) · \(lesson.title)" + runs, short = " DeltaTrace · \(name)" + runs
+        // The right end: training's progress while it lasts, which is always shown; else the
+        // view and the help key, shown when they fit beside the title with a gap.
+        let right = " " + (trainingProgress ?? "\(view.rawValue) view · ? help") + " "
+        let showsRight = trainingProgress != nil || full.count + 2 + right.count <= width
+        let room = showsRight ? width - right.count - 2 : width
+        var title = full.count <= room ? full : short
+        if title.count > room { title = String(title.prefix(max(0, room - 1))) + "…" }
+        canvas.put(title, x: 0, y: 0, style: Theme.title, clip: Rect(x: 0, y: 0, width: width, height: 1))
+        if showsRight { canvas.put(right, x: width - right.count, y: 0, style: Theme.title) }
+    }
+
+    /// The position line: epoch, update, example and step of the leader (and the cost of a
+    /// single run), with the step's index on the right.
+    func renderPosition(into canvas: inout Canvas, y: Int, width: Int) {
+        let shown = leader.shown, p = shown.position, layout = leader.run.layout
+        let M = layout.examples(inUpdate: p.update)
+        let example = p.step.example.map { "example \($0)/\(M)" } ?? (M == 1 ? "the 1 example" : "all \(M) examples")
+        var text = " epoch \(p.epoch)/\(layout.epochs) · update \(p.update)/\(layout.updatesPerEpoch) · \(example) · \(StepText.short(p.step, outputLayer: layout.layers))"
+        if !isCompare { text += " · C = \(NumberText.format(shown.trace.cost))" }
+        canvas.put(text, x: 0, y: y, style: Theme.position)
+        let stepIndex = " step \(shown.index + 1)/\(layout.totalSteps) "
+        if text.count + stepIndex.count < width { canvas.put(stepIndex, x: width - stepIndex.count, y: y, style: Theme.label) }
+    }
+
+    /// The message for a terminal smaller than the screen needs.
+    func renderTooSmall(into canvas: inout Canvas) {
+        let lines = ["DeltaTrace needs a terminal of at least \(TraceApp.minimumWidth)×\(TraceApp.minimumHeight);",
+                     "this one is \(canvas.width)×\(canvas.height). Enlarge it, or press q to quit."]
+        for (k, line) in lines.enumerated() {
+            let y = canvas.height / 2 - 1 + k
+            let shown = wrap(line, width: canvas.width).first ?? ""
+            canvas.put(shown, x: max(0, (canvas.width - shown.count) / 2), y: y, style: k == 0 ? Theme.warning : .plain)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Boxes and blocks of lines, the two things every widget draws.
+extension Canvas {
+    /// A box with a title in its top border; returns the inside.
+    @discardableResult
+    mutating func box(_ rect: Rect, title: String = "", style: Style = Theme.border, titleStyle: Style = Theme.heading) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        for x in rect.x + 1..<rect.maxX - 1 {
+            self[x, rect.y] = Cell("─", style: style)
+            self[x, rect.maxY - 1] = Cell("─", style: style)
+        }
+        for y in rect.y + 1..<rect.maxY - 1 {
+            self[rect.x, y] = Cell("│", style: style)
+            self[rect.maxX - 1, y] = Cell("│", style: style)
+        }
+        self[rect.x, rect.y] = Cell("┌", style: style)
+        self[rect.maxX - 1, rect.y] = Cell("┐", style: style)
+        self[rect.x, rect.maxY - 1] = Cell("└", style: style)
+        self[rect.maxX - 1, rect.maxY - 1] = Cell("┘", style: style)
+        if !title.isEmpty {
+            put(" " + title + " ", x: rect.x + 2, y: rect.y, style: titleStyle,
+                clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+        }
+        return rect.inset(1)
+    }
+
+    /// Writes lines into a rectangle, one per row, clipped; returns the rows used. When
+    /// there are more lines than rows, the last row ends in "…", so that nothing is cut
+    /// off without a sign.
+    @discardableResult
+    mutating func lines(_ lines: [(String, Style)], in rect: Rect, from first: Int = 0) -> Int {
+        var y = rect.y
+        let shown = Array(lines.dropFirst(first))
+        for (text, style) in shown {
+            if y >= rect.maxY { break }
+            put(text, x: rect.x, y: y, style: style, clip: rect)
+            y += 1
+        }
+        if shown.count > rect.height, rect.width >= 1, rect.height >= 1 {
+            let last = shown[rect.height - 1]
+            let column = min(rect.x + last.0.count, rect.maxX - 1)
+            self[column, rect.maxY - 1] = Cell("…", style: last.1)
+        }
+        return y - rect.y
+    }
+}

@@ -1,0 +1,42 @@
+/// The bottom row: the keys (the essential ones first, the rest while there is room, all
+/// of them from the key bindings), or the go-to prompt being typed, or that `r` is running.
+struct StatusBar {
+    /// What the row shows.
+    enum Content {
+        /// The keys of these bindings.
+        case keys([KeyBinding])
+        /// The go-to prompt with the text typed so far.
+        case goTo(String)
+        /// `r` is running.
+        case running
+    }
+
+    /// What to show.
+    let content: Content
+
+    /// The bindings the status bar names, essential first, each group in the table's order.
+    static func shown(_ bindings: [KeyBinding]) -> [KeyBinding] {
+        let named = bindings.filter { $0.status != nil }
+        return named.filter(\.essential) + named.filter { !$0.essential }
+    }
+
+    /// Draws the row at `y`.
+    func draw(into canvas: inout Canvas, y: Int) {
+        switch content {
+        case .goTo(let text):
+            canvas.put(" go to (epoch update example step, e.g. 12 1 1 oe): \(text)█  Enter go · Esc cancel", x: 0, y: y, style: Theme.key)
+        case .running:
+            canvas.put(" ▶ running… any key pauses", x: 0, y: y, style: Theme.warning)
+        case .keys(let bindings):
+            var x = 1
+            for binding in StatusBar.shown(bindings) {
+                let key = binding.statusKey, what = binding.status ?? ""
+                let width = key.count + what.count + 2
+                if x + width > canvas.width { break }
+                canvas.put(key, x: x, y: y, style: Theme.key)
+                canvas.put(what, x: x + key.count + 1, y: y, style: Theme.label)
+                x += width
+            }
+        }
+    }
+}

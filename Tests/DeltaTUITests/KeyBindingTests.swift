@@ -1,0 +1,51 @@
+import DeltaCore
+import Foundation
+import Testing
+@testable import DeltaTUI
+
+/// The screen's keys are declared once; the help and the status bar are made from them.
+@Suite struct KeyBindingTests {
+    @Test func everyBindingIsInTheHelp() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.tap(.escape, .character("?"))
+        let help = screen(app)
+        for binding in KeyBinding.traceScreen {
+            #expect(help.contains(binding.keyLabel.padded(17) + binding.help), "\(binding.keyLabel)")
+        }
+    }
+
+    @Test func theStatusBarShowsTheEssentialKeysAt80Columns() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.finishTraining()
+        let status = try #require(screen(app).components(separatedBy: "\n").last)
+        let essential = KeyBinding.traceScreen.filter(\.essential)
+        #expect(essential.count >= 9)
+        for binding in essential {
+            #expect(status.contains("\(binding.statusKey) \(binding.status!)"), "\(binding.statusKey)")
+        }
+        #expect(status.hasPrefix(" → step ← back n/N phase u/U update e/E epoch g go r run ? help q quit"))
+    }
+
+    @Test func everyActionHasAKeyAndNoKeyTwoActions() {
+        let actions = KeyBinding.traceScreen.flatMap(\.actions)
+        #expect(Set(actions) == Set(Action.allCases))
+        #expect(actions.count == Action.allCases.count)
+        let keys = KeyBinding.traceScreen.flatMap { $0.primary.keys + ($0.reverse?.keys ?? []) }
+        #expect(Set(keys).count == keys.count)
+        for binding in KeyBinding.traceScreen {
+            for key in binding.primary.keys { #expect(KeyBinding.action(for: key) == binding.primary.action) }
+            for key in binding.reverse?.keys ?? [] { #expect(KeyBinding.action(for: key) == binding.reverse?.action) }
+        }
+    }
+
+    @Test func pressingAKeyPerformsItsBinding() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.tap(.escape)
+        app.tap(.tab)
+        #expect(app.view == .minibatch)
+        app.tap(.backTab, .character("c"))
+        #expect(app.view == .network && app.chartChoice == true)
+        app.tap(.character("l"))
+        #expect(app.leader.shown.position.step == .outputError(example: 1))
+    }
+}

@@ -1,0 +1,116 @@
+import DeltaCore
+import DeltaLessons
+import DeltaText
+import Foundation
+import Testing
+@testable import DeltaTUI
+
+/// Every sentence on the screen is true for what it is next to: a saturated node is called
+/// slow only where it slows learning, and a substituted form is shown as equal only where
+/// its numbers give the result.
+@Suite struct TruthfulScreenTests {
+    /// The text of compare pane k (of `count`) above the lesson box.
+    func pane(_ k: Int, of count: Int, in canvas: Canvas) -> String {
+        let width = canvas.width / count, lessonTop = canvas.height - 1 - (canvas.height >= 40 ? 7 : 6)
+        return text(of: canvas, in: Rect(x: k * width, y: 2, width: width, height: lessonTop - 2))
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func lesson3sFirstFrameSaysSlowOnlyUnderMSE(size: (width: Int, height: Int)) throws {
+        let app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
+        #expect(app.panes.map(\.identity) == [.lesson, .variant("cross-entropy")])
+        let shown = canvas(app, width: size.width, height: size.height)
+        let mse = pane(0, of: 2, in: shown), crossEntropy = pane(1, of: 2, in: shown)
+        #expect(mse.contains("lesson · mse"))
+        #expect(mse.contains("σ′(z) = 0.0177 is tiny: output node 1 is saturated at a = 0.982, far from its target y = 0."))
+        #expect(mse.contains("This is why learning is slow."))
+        #expect(crossEntropy.contains("cross-entropy · cross-entropy"))
+        #expect(crossEntropy.contains("the cross-entropy cost cancels σ′(z)"))
+        #expect(crossEntropy.contains("so learning stays fast."))
+        #expect(!crossEntropy.lowercased().contains("slow"), "\(crossEntropy)")
+    }
+
+    /// A neuron saturated at the right answer: y = 1, z = w·x + b = 5 + 5 = 10.
+    func saturatedAndRight(cost: String) throws -> Lesson {
+        try inlineLesson("""
+            title: Saturated and right
+            summary: A neuron saturated at its target.
+            network: {layers: [1, 1], output: sigmoid, cost: \(cost)}
+            init: {weights: [[[5]]], biases: [[5]]}
+            data: {inputs: [[1]], targets: [[1]]}
+            train: {eta: 1, batch: 1, epochs: 2}
+            """)
+    }
+
+    @Test(arguments: ["quadratic", "cross-entropy"])
+    func aNodeSaturatedAtTheRightAnswerIsNotCalledSlow(cost: String) throws {
+        var app = try TraceApp(lesson: try saturatedAndRight(cost: cost))
+        for (step, size) in [("feedforward", (100, 30)), ("output error", (100, 30)), ("output error", (80, 24))] {
+            if step == "output error" && app.leader.shown.position.step.phase == .feedforward { app.tap(.right) }
+            let shown = equationPanelText(canvas(app, width: size.0, height: size.1))
+            #expect(shown.contains("σ′(z) = 4.54e−5 is tiny: output node 1 is saturated at a = 1, close to its target y = 1"), "\(cost) \(step)")
+            #expect(!shown.lowercased().contains("slow"), "\(cost) \(step): \(shown)")
+            #expect(!shown.contains("stays large") && !shown.contains("stays as large"), "\(cost) \(step)")
+        }
+        let oe = screen(app, width: 100, height: 30)
+        if cost == "quadratic" {
+            // δ = (a − y)·σ′(z) = −4.54e−5 · 4.54e−5: shown with its digits, not as −0.0000.
+            #expect(oe.contains("δ −2.06e−9") && oe.contains("= −2.061e−9"))
+            #expect(equationPanelText(canvas(app, width: 100, height: 30))
+                .contains("δ is small because the answer is nearly right: there is little left to learn."))
+        } else {
+            #expect(oe.contains("δ −4.54e−5") && oe.contains("= −4.5397869e−5") || oe.contains("= −4.54e−5"))
+            #expect(equationPanelText(canvas(app, width: 100, height: 30))
+                .contains("The cross-entropy cost cancels σ′(z), and δ = a − y = −4.54e−5 is small only because the answer is nearly right."))
+        }
+    }
+
+    /// One sigmoid neuron pushed to z = `z`, target 0.
+    func saturatedAt(z: Double) throws -> TraceApp {
+        var app = try TraceApp(lesson: try inlineLesson("""
+            title: Far out
+            summary: z = \(z).
+            network: {layers: [1, 1], output: sigmoid, cost: quadratic}
+            init: {weights: [[[\(z)]]], biases: [[0]]}
+            data: {inputs: [[1]], targets: [[0]]}
+            train: {eta: 1, batch: 1, epochs: 2}
+            """))
+        app.tap(.right)
+        return app
+    }
+
+    @Test func aFormThatLostDigitsIsShownWithApproximatelyEqual() throws {
+        // z = 20: a = 1 − 2.06e−9, and a(1 − a) keeps only about 8 of its digits.
+        let app = try saturatedAt(z: 20)
+        let derivation = try #require(app.leader.shown.explanation.derivations(for: .node(layer: 1, j: 0)).first)
+        #expect(derivation.substituted.map(\.agreement) == [.equal, .approximate])
+        let shown = screen(app, width: 100, height: 30)
+        #expect(shown.contains("     = 1·σ′(20)"))
+        #expect(shown.contains("     ≈ (1 − 0)·1·(1 − 1)"))
+        #expect(!shown.contains("     = (1 − 0)·1·(1 − 1)"))
+        // After a line that is only approximately equal, the result says what it is.
+        #expect(shown.contains("δ₁,₁ = 2.061e−9"))
+    }
+
+    @Test func aFormWhoseNumbersDoNotGiveTheResultShowsNoNumbers() throws {
+        // z = 30: 1 − a has lost nearly all its digits; a(1 − a) is off by 1e−3 of itself.
+        let app = try saturatedAt(z: 30)
+        let derivation = try #require(app.leader.shown.explanation.derivations(for: .node(layer: 1, j: 0)).first)
+        #expect(derivation.substituted.map(\.agreement) == [.equal, .notEvaluable])
+        let shown = screen(app, width: 100, height: 30)
+        #expect(shown.contains("     = 1·σ′(30)"))
+        #expect(shown.contains("     = (a₁,₁ − y₁)·a₁,₁(1 − a₁,₁)"))
+        #expect(!shown.contains("(1 − 0)·1·(1 − 1)"))
+        #expect(equationPanelText(canvas(app, width: 100, height: 30)).contains(EquationPanel.notEvaluableNote))
+        #expect(shown.contains("δ₁,₁ = 9.358e−14"))
+    }
+
+    @Test func positionsAndTitlesComeFromStepText() throws {
+        var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
+        app.tap(.escape, .escape, .right, .escape, .right)
+        let shown = screen(app)
+        let position = app.leader.shown.position
+        #expect(shown.contains(StepText.title(position.step, outputLayer: 1)))
+        #expect(shown.contains("epoch 1/20 · update 1/1 · the 1 example · " + StepText.short(position.step, outputLayer: 1)))
+    }
+}
