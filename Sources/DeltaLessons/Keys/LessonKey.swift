@@ -51,6 +51,10 @@ public struct LessonKey: Sendable {
     /// another (`inputs` are rows inline and column names with `file`) and are read together
     /// by `LessonData.load`.
     let read: Reader?
+    /// Writes the key's value in some settings back as a lesson would write it (`0.15`,
+    /// `cross-entropy`, `[1, 1]`), or nil where the settings do not use the key (`weights`
+    /// under a scheme). Nil for the keys of `data`, which are not settings.
+    let write: (@Sendable (Settings) -> String?)?
     /// For a default that derives from other keys (`init.seed` is the lesson's `train.seed`):
     /// gives it to the lesson's own settings when the lesson does not write the key.
     /// Variants start from the lesson's settings and so inherit the lesson's value.
@@ -58,12 +62,13 @@ public struct LessonKey: Sendable {
 
     /// A declaration; see each property.
     init(_ section: Section, _ name: String, meaning: String, default: Default,
-         derive: (@Sendable (inout Settings) -> Void)? = nil, read: Reader?) {
+         derive: (@Sendable (inout Settings) -> Void)? = nil, write: (@Sendable (Settings) -> String?)? = nil, read: Reader?) {
         self.section = section
         self.name = name
         self.meaning = meaning
         self.default = `default`
         self.read = read
+        self.write = write
         self.derive = derive
     }
 

@@ -22,7 +22,8 @@ extension LessonKey {
     /// n_0 … n_L.
     public static let layers = LessonKey(
         .network, "layers", meaning: "the layer sizes n_0, n_1, …, n_L, input first: `[64, 30, 10]`",
-        default: .required(hint: "list the layer sizes, input first, e.g. layers: [2, 3, 1]")
+        default: .required(hint: "list the layer sizes, input first, e.g. layers: [2, 3, 1]"),
+        write: { "[" + $0.layers.map(String.init).joined(separator: ", ") + "]" }
     ) { value, s in
         let sizes = try value.list("`layers`", hint: "list the layer sizes, input first, e.g. [2, 3, 1]")
         s.layers = try sizes.map { try $0.int("a layer size") }
@@ -37,20 +38,23 @@ extension LessonKey {
     /// The activation f of the hidden layers.
     public static let hidden = LessonKey(
         .network, "hidden", meaning: "the activation of every hidden layer: `sigmoid`, `tanh`, `relu`, `linear`",
-        default: .value("`sigmoid`")
+        default: .value("`sigmoid`"),
+        write: { $0.hidden.rawValue }
     ) { value, s in s.hidden = try value.choice("the hidden activation", Activation.self) }
 
     /// The activation f of layer L.
     public static let output = LessonKey(
         .network, "output", meaning: "the activation of the output layer: `sigmoid`, `softmax`, `linear`, `relu`, `tanh`",
-        default: .value("`sigmoid`")
+        default: .value("`sigmoid`"),
+        write: { $0.output.rawValue }
     ) { value, s in s.output = try value.choice("the output activation", Activation.self) }
 
     /// The cost C.
     public static let cost = LessonKey(
         .network, "cost",
         meaning: "`mse` (the lecture's (1/n_L) Σ (y − a)²), `quadratic` (½‖y − a‖², Nielsen's and Mazur's), `cross-entropy` (sigmoid outputs), `log-likelihood` (softmax outputs)",
-        default: .required(hint: "choose one of: \(Suggestion.listing(Cost.allCases.map(\.rawValue)))")
+        default: .required(hint: "choose one of: \(Suggestion.listing(Cost.allCases.map(\.rawValue)))"),
+        write: { $0.cost.rawValue }
     ) { value, s in s.cost = try value.choice("the cost", Cost.self) }
 
     // MARK: init
@@ -64,7 +68,8 @@ extension LessonKey {
     public static let scheme = LessonKey(
         .initialization, "scheme",
         meaning: "`gaussian` (sd 1/√n_in, what the lecture's slide means), `unit-gaussian` (sd 1), `slide-sqrt-n` (sd √n_in, the slide as printed: it saturates almost every node)",
-        default: .value("`gaussian`")
+        default: .value("`gaussian`"),
+        write: { s in schemes.first { $0.scheme == s.initialization }?.name }
     ) { value, s in
         let name = try value.string("`scheme`")
         guard let scheme = schemes.first(where: { $0.name == name })?.scheme else {
@@ -80,7 +85,8 @@ extension LessonKey {
         .initialization, "seed",
         meaning: "the seed of the initial weights and biases alone: a variant starts from the lesson's initial parameters unless it changes `layers` or a key of `init`",
         default: .value("the lesson's `train.seed`"),
-        derive: { $0.initSeed = $0.training.seed }
+        derive: { $0.initSeed = $0.training.seed },
+        write: { String($0.initSeed) }
     ) { value, s in s.initSeed = try seed(value) }
 
     /// Explicit weights: `weights[l-1][i][j]` = w_{l,i+1,j+1}. Explicit biases already given
@@ -88,7 +94,8 @@ extension LessonKey {
     public static let weights = LessonKey(
         .initialization, "weights",
         meaning: "one matrix per layer after the input: `weights[l-1]` is layer l's matrix, with one row per node i of layer l−1 and one entry per node j of layer l, so its row i, entry j is w_{l,i,j} (rows and entries counted from 1 in the lecture's notation, from 0 in the list)",
-        default: .value("—")
+        default: .value("—"),
+        write: { s in if case .explicit(let w, _) = s.initialization { return written(w) } else { return nil } }
     ) { value, s in
         let matrices = try value.list("`weights`", hint: "one matrix per layer after the input: weights[l-1][i][j] = w_{l,i,j}")
         var biases: [[Double]]?
@@ -99,7 +106,8 @@ extension LessonKey {
     /// Explicit biases: `biases[l-1][j]` = b_{l,j+1}; read after `weights`, whose matrices they join.
     public static let biases = LessonKey(
         .initialization, "biases", meaning: "one list per layer after the input: `biases[l-1][j]` is b_{l,j}",
-        default: .value("drawn from N(0, 1)")
+        default: .value("drawn from N(0, 1)"),
+        write: { s in if case .explicit(_, let b?) = s.initialization { return written(b) } else { return nil } }
     ) { value, s in
         let biases = try value.matrix("`biases`")
         guard case .explicit(let weights, _) = s.initialization else {
@@ -158,7 +166,8 @@ extension LessonKey {
     /// η.
     public static let eta = LessonKey(
         .train, "eta", meaning: "η, the learning rate, greater than 0",
-        default: .required(hint: "give η, the learning rate, e.g. eta: 0.5")
+        default: .required(hint: "give η, the learning rate, e.g. eta: 0.5"),
+        write: { NumberText.written($0.training.eta) }
     ) { value, s in
         s.training.eta = try value.double("`eta`")
         guard s.training.eta > 0 else {
@@ -169,7 +178,8 @@ extension LessonKey {
     /// M.
     public static let batch = LessonKey(
         .train, "batch", meaning: "M, the examples per minibatch (the last minibatch of an epoch takes what is left)",
-        default: .value("1")
+        default: .value("1"),
+        write: { String($0.training.batchSize) }
     ) { value, s in
         s.training.batchSize = try value.int("`batch`")
         guard s.training.batchSize >= 1 else {
@@ -179,7 +189,8 @@ extension LessonKey {
 
     /// The number of epochs.
     public static let epochs = LessonKey(
-        .train, "epochs", meaning: "passes over the training data", default: .value("1")
+        .train, "epochs", meaning: "passes over the training data", default: .value("1"),
+        write: { String($0.training.epochs) }
     ) { value, s in
         s.training.epochs = try value.int("`epochs`")
         guard s.training.epochs >= 1 else { throw value.error("`epochs` must be at least 1, not \(s.training.epochs)") }
@@ -190,21 +201,30 @@ extension LessonKey {
 
     /// Whether each epoch draws a new order.
     public static let shuffle = LessonKey(
-        .train, "shuffle", meaning: "draw a new order of the examples each epoch", default: .value("`false`")
+        .train, "shuffle", meaning: "draw a new order of the examples each epoch", default: .value("`false`"),
+        write: { String($0.training.shuffle) }
     ) { value, s in s.training.shuffle = try value.bool("`shuffle`") }
 
     /// The seed of the run's random choices.
     public static let trainSeed = LessonKey(
         .train, "seed",
         meaning: "the seed of every random choice: initial weights (unless `init.seed` is given), shuffles, dropout, holdout, generated data. A variant's `train.seed` changes its shuffles and dropout alone: it keeps the lesson's initial weights and data",
-        default: .value("1")
+        default: .value("1"),
+        write: { String($0.training.seed) }
     ) { value, s in s.training.seed = try seed(value) }
 
     /// The regularisation of the weights.
     public static let regularization = LessonKey(
         .train, "regularization",
         meaning: "`none`, `l2` (w ← (1 − ηλ/n) w − η∇) or `l1` (w ← w − (ηλ/n) sgn w − η∇); n is the training-set size, biases are not regularised",
-        default: .value("`none`")
+        default: .value("`none`"),
+        write: { s in
+            switch s.training.regularization {
+            case .none: return "none"
+            case .l2: return "l2"
+            case .l1: return "l1"
+            }
+        }
     ) { value, s in
         let name = try value.string("`regularization`")
         switch name {
@@ -218,7 +238,8 @@ extension LessonKey {
 
     /// λ; read after `regularization`, which it joins.
     public static let lambda = LessonKey(
-        .train, "lambda", meaning: "λ", default: .value("0")
+        .train, "lambda", meaning: "λ", default: .value("0"),
+        write: { NumberText.written($0.lambda) }
     ) { value, s in
         let lambda = try value.double("`lambda`")
         guard lambda >= 0 else { throw value.error("λ must be 0 or more, not \(NumberText.written(lambda))") }
@@ -234,7 +255,8 @@ extension LessonKey {
     public static let dropout = LessonKey(
         .train, "dropout",
         meaning: "p, the chance that a hidden node is dropped for one example (kept activations are scaled by 1/(1 − p))",
-        default: .value("0")
+        default: .value("0"),
+        write: { NumberText.written($0.training.dropout) }
     ) { value, s in
         s.training.dropout = try value.double("`dropout`")
         guard s.training.dropout >= 0 && s.training.dropout < 1 else {
@@ -250,7 +272,10 @@ extension LessonKey {
     public static let earlyStopping = LessonKey(
         .train, "early-stopping",
         meaning: "stop when the validation data stops improving: `{patience: P, metric: validation-cost, restore-best: true}` stops training after P epochs (P ≥ 1) in which the metric has not beaten its best value since epoch 0. `metric` is `validation-cost` (the default) or `validation-accuracy` (for a classification); with `restore-best` (the default) the run ends with the parameters of its best epoch. Needs `holdout` under `data`; `false` turns it off in a variant",
-        default: .value("off")
+        default: .value("off"),
+        write: { s in
+            s.training.earlyStopping.map { "{patience: \($0.patience), metric: \($0.metric.rawValue), restore-best: \($0.restoreBest)}" } ?? "false"
+        }
     ) { value, s in
         if case .scalar = value.node {
             guard (try? value.bool("`early-stopping`")) == false else {
@@ -270,6 +295,11 @@ extension LessonKey {
             patience: patience, metric: try m["metric"]?.choice("the metric", EarlyStopping.Metric.self) ?? .validationCost,
             restoreBest: try m["restore-best"]?.bool("`restore-best`") ?? true)
     }
+
+    /// Numbers, lists and matrices as a lesson writes them: [[0.6, 1], [-2, 0.5]].
+    static func written(_ values: [Double]) -> String { "[" + values.map(NumberText.written).joined(separator: ", ") + "]" }
+    static func written(_ rows: [[Double]]) -> String { "[" + rows.map(written).joined(separator: ", ") + "]" }
+    static func written(_ matrices: [[[Double]]]) -> String { "[" + matrices.map(written).joined(separator: ", ") + "]" }
 
     /// A seed: a whole number, 0 or more.
     static func seed(_ node: YAMLNode) throws -> UInt64 {

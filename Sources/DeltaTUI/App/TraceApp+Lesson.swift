@@ -53,7 +53,7 @@ extension TraceApp {
     /// lesson.
     var runDescription: String? {
         let identity = leader.identity
-        let changes = SettingsChanges.between(lesson.settings, leader.settings)
+        let changes = leader.settings.changes(from: lesson.settings).map { "\($0.key.name): \($0.value)" }
         let listed = changes.isEmpty ? "" : " (\(changes.joined(separator: ", ")))"
         var text: String
         switch identity {
