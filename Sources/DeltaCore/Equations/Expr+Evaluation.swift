@@ -34,4 +34,23 @@ extension Expr {
             return k < 0 ? 1 / result : result
         }
     }
+
+    /// The innermost sub-expression whose value is ∞ or NaN: the first (left to right) part
+    /// that is non-finite itself — a number, or an operation on finite parts such as 1/0 —
+    /// with every part inside it finite. Nil if the expression is finite or not evaluable.
+    public func innermostNonFinite() -> Expr? {
+        guard let v = evaluated(), !v.isFinite else { return nil }
+        let parts: [Expr]
+        switch self {
+        case .number, .symbol, .sum, .partial, .indicator: parts = []
+        case .add(let terms): parts = terms
+        case .multiply(let factors): parts = factors
+        case .subtract(let x, let y), .divide(let x, let y): parts = [x, y]
+        case .negate(let x), .apply(_, let x), .power(let x, _): parts = [x]
+        }
+        for part in parts {
+            if let inner = part.innermostNonFinite() { return inner }
+        }
+        return self
+    }
 }
