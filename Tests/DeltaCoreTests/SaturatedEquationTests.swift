@@ -98,7 +98,7 @@ import Testing
         #expect(textbook.notes == [StableValue(expression: .subtract(.number(1), a21),
                                                form: .apply(.sigmoid, .negate(.sym(.z, .literal(2), .literal(1)))),
                                                value: Activation.sigmoid(-20), reason: .rounded(a21, a))])
-        #expect(relativelyClose(textbook.notes[0].value, e / (1 + e), 1e-15))
+        #expect(relativelyClose(try #require(textbook.notes.first).value, e / (1 + e), 1e-15))
         // From the stored a, a(1 − a) would have lost digits: the test case is a real one.
         #expect(abs(a * (1 - a) - sigmaPrime) > 1e-9 * sigmaPrime)
     }
@@ -154,6 +154,35 @@ import Testing
         #expect(cost.substituted[0].notes.map(\.expression) == [.apply(.ln, a(1))])
     }
 
+    @Test func aSoftmaxJacobianSumThatCancelsIsTakenApart() throws {
+        // z = (−20, 0, 0) under MSE with y = e₁: outputs 2 and 3 share the probability equally,
+        // so Σ_k ∂C/∂a_k a_k(1[2 = k] − a₂) added term by term cancels ~1/6 against ~1/6.
+        let network = try Network(sizes: [1, 3], output: .softmax, cost: .mse)
+        let run = try TrainingRun(
+            network: network, training: try Dataset(inputs: [[1]], targets: [[1, 0, 0]]),
+            configuration: TrainingConfiguration(eta: 0.1, batchSize: 1, epochs: 1),
+            initialization: .explicit(weights: [[[-20, 0, 0]]], biases: [[0, 0, 0]]))
+        let trace = run.trace(ofUpdate: 0)
+        // Independently: δ₂ = a₂ Σ_{k≠2} a_k(g₂ − g_k) = a₂ a₁ (g₂ − g₁), g_k = −2(y_k − a_k)/3.
+        let e = Foundation.exp(-20.0), a1 = e / (e + 2), a2 = 1 / (e + 2)
+        let g1 = -2 * (1 - a1) / 3, g2 = 2 * a2 / 3
+        #expect(relativelyClose(trace.delta(1, 1, 1), a2 * a1 * (g2 - g1), 1e-13))
+        // The one-pass a₂(g₂ − Σ_k g_k a_k) has lost digits here: this is a real case.
+        let a = (0..<3).map { trace.a(1, 1, $0) }, g = (0..<3).map { trace.costGradient(1, $0) }
+        let onePass = a[1] * (g[1] - (g[0] * a[0] + g[1] * a[1] + g[2] * a[2]))
+        #expect(!relativelyClose(onePass, a2 * a1 * (g2 - g1), 1e-9))
+        let delta = derivations(run, .outputError(example: 1), .node(layer: 1, j: 1))[0]
+        #expect(delta.substituted.allSatisfy { $0.agreement == .equal })
+        let note = try #require(delta.substituted[0].notes.first)
+        #expect(note.reason == .cancellation)
+        #expect(note.value == trace.delta(1, 1, 1))
+        let node = { (k: Int) in Expr.sym(.a, .literal(1), .literal(k)) }, dCda = { (k: Int) in Expr.partial(.sym(.C), node(k)) }
+        #expect(note.form == .multiply([node(2), .add([.multiply([node(1), .subtract(dCda(2), dCda(1))]),
+                                                       .multiply([node(3), .subtract(dCda(2), dCda(3))])])]))
+        // The saturated node 1 (a₁ → 0) needs nothing: its terms do not cancel.
+        #expect(derivations(run, .outputError(example: 1), .node(layer: 1, j: 0))[0].substituted.allSatisfy { $0.notes.isEmpty })
+    }
+
     @Test func anUnsaturatedSoftmaxRunKeepsItsBits() throws {
         // Without saturation the engine takes the textbook arithmetic on the stored a.
         let network = try Network(sizes: [2, 3], output: .softmax, cost: .quadratic)
@@ -180,7 +209,7 @@ import Testing
         #expect(delta.result == 1)
         // ∂C/∂a·σ′(z) = ∞·0 and −(0/a − 1/(1 − a))·a(1 − a) = ∞·0 are NaN: not evaluable, and say where.
         #expect(delta.substituted[0].agreement == .notEvaluable)
-        #expect(delta.substituted[0].value!.isNaN)
+        #expect(try #require(delta.substituted[0].value).isNaN)
         #expect(delta.substituted[0].nonFinitePart == .number(.infinity))
         #expect(delta.substituted[1].agreement == .notEvaluable)
         #expect(delta.substituted[1].nonFinitePart == .divide(.subtract(.number(1), .number(0)), .number(0)))
