@@ -62,6 +62,7 @@ import Testing
                                     let scale = max(abs(value), abs(derivation.result))
                                     #expect(value == derivation.result || abs(value - derivation.result) <= 1e-11 * scale,
                                             "\(place) = \(value), stored \(derivation.result)")
+                                    #expect(s.notes.allSatisfy(isJustified), "\(place): \(s.notes)")
                                     notes += s.notes.count
                                     checked += 1
                                 }
@@ -241,4 +242,14 @@ import Testing
 /// |a − b| ≤ tolerance · max(|a|, |b|): relative agreement, for numbers of any size.
 func relativelyClose(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
     a == b || abs(a - b) <= tolerance * max(abs(a), abs(b))
+}
+
+/// Whether a note's reason holds: a stored value that has rounded is within 2⁻¹⁰ of ±1, one
+/// that has underflowed is below the smallest normal double.
+func isJustified(_ note: StableValue) -> Bool {
+    switch note.reason {
+    case .rounded(_, let v): return 1 - abs(v) < Activation.roundingThreshold
+    case .underflow(_, let v): return v < Double.leastNormalMagnitude
+    case .cancellation: return true
+    }
 }

@@ -2,9 +2,11 @@
 /// "=" beside the result the engine stored.
 ///
 /// Every substituted form is evaluated here, in DeltaCore, and compared with the stored
-/// result, so that no screen can show "=" between a form and a number it does not equal:
-/// a textbook form that loses its digits in floating point (a(1 − a) from an a that has
-/// rounded to 1) or cannot be evaluated at all (∞ · 0) is marked, and the screen says so.
+/// result, so that no screen can show "=" between a form and a number it does not equal.
+/// Where the stored a has rounded away the digits of a sub-expression (1 − a of an a that
+/// has rounded to 1) its value is taken from z instead and listed in ``notes``, so that the
+/// form stays equal and the screen says what was computed from z; a form that still cannot
+/// be evaluated (∞ · 0 where ∂C/∂a overflows) is marked, and the screen says so.
 public struct Substitution: Sendable, Hashable {
     /// How the evaluated form relates to the stored result.
     public enum Agreement: Sendable, Hashable {
