@@ -8,6 +8,9 @@ public struct ExprText: Sendable {
     public var digits: Int
     /// Sums with more terms than this are shown as the first two, "…", and the last.
     public var maxTerms: Int
+    /// Whether numbers are written as the shortest text that reads back as the same double
+    /// (for two numbers no number of significant digits tells apart).
+    private var writesRoundTrip = false
 
     /// A writer with the given precision and sum length.
     public init(digits: Int = 6, maxTerms: Int = 4) {
@@ -25,7 +28,51 @@ public struct ExprText: Sendable {
     public func render(_ e: Expr) -> String { text(e, context: 0) }
 
     /// A number as short as it reads well: 4, 0.982014, −0.0561, 4.22e−18.
-    public func number(_ x: Double) -> String { NumberText.format(x, digits: digits) }
+    public func number(_ x: Double) -> String {
+        writesRoundTrip ? ExprText.roundTrip(x) : NumberText.format(x, digits: digits)
+    }
+
+    /// The significant digits at which two different numbers print differently: `digits`
+    /// if they already do; else the fewest more at which they do, plus two so that their
+    /// difference shows too (0.99999999794 − 1, not 0.999999998 − 1), or more where two more
+    /// would round them alike again, up to 17. Nil if no
+    /// number of digits tells them apart (outside 10⁻⁴ … 10⁶ numbers are written with at most
+    /// 4 significant digits) or they are equal.
+    public static func separatingDigits(_ x: Double, _ y: Double, from digits: Int) -> Int? {
+        guard x != y, x.isFinite, y.isFinite else { return nil }
+        func differ(_ d: Int) -> Bool { NumberText.format(x, digits: d) != NumberText.format(y, digits: d) }
+        if differ(digits) { return digits }
+        guard let least = (digits + 1...max(digits + 1, 17)).first(where: differ) else { return nil }
+        // More digits may round both to the same text again (0.12499 and 0.12501 differ at 2
+        // digits, not at 3 or 4): take the fewest from two more on at which they differ.
+        return (min(least + 2, 17)...17).first(where: differ) ?? least
+    }
+
+    /// The shortest text that reads back as exactly x, in the screen's notation: "−",
+    /// "e−5" (not "e-05").
+    static func roundTrip(_ x: Double) -> String {
+        guard x.isFinite else { return NumberText.format(x) }
+        let parts = NumberText.exact(x).split(separator: "e", maxSplits: 1)
+        var out = String(parts[0])
+        if parts.count == 2, let exponent = Int(parts[1]) { out += "e" + String(exponent) }
+        return out.replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// Two numbers as text that tells them apart if they differ: at this writer's digits if
+    /// that does, else with ``separatingDigits(_:_:from:)``, else their exact text. A screen
+    /// must never show (1 − 1) beside a result that is not 0, nor "2.061e−9 ≈ 2.061e−9".
+    public func separated(_ x: Double, _ y: Double) -> (String, String) {
+        let writer = separating(x, y) ?? self
+        return (writer.number(x), writer.number(y))
+    }
+
+    /// A writer that tells two different numbers apart, or nil if this one already does.
+    private func separating(_ x: Double, _ y: Double) -> ExprText? {
+        guard !writesRoundTrip, x != y, x.isFinite, y.isFinite, number(x) == number(y) else { return nil }
+        var wider = self
+        if let d = ExprText.separatingDigits(x, y, from: digits) { wider.digits = d } else { wider.writesRoundTrip = true }
+        return wider
+    }
 
     // Precedence: 1 sum/difference, 2 product/quotient, 3 unary minus, 4 power, 5 atom.
     private func precedence(_ e: Expr) -> Int {
@@ -52,7 +99,12 @@ public struct ExprText: Sendable {
             }
             if parts.count > maxTerms { parts = Array(parts.prefix(2)) + ["…"] + [parts.last!] }
             body = parts.joined(separator: " + ")
-        case .subtract(let a, let b): body = text(a, context: 1) + " − " + text(b, context: 2)
+        case .subtract(let a, let b):
+            if case .number(let x) = a, case .number(let y) = b, let wider = separating(x, y) {
+                body = wider.text(a, context: 1) + " − " + wider.text(b, context: 2)
+            } else {
+                body = text(a, context: 1) + " − " + text(b, context: 2)
+            }
         case .multiply(let factors):
             var out = ""
             for (k, factor) in factors.enumerated() {

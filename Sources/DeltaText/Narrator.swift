@@ -63,6 +63,56 @@ public enum Narrator {
         }
     }
 
+    // MARK: Substituted forms
+
+    /// A value a substituted form took from z, not from the stored a it names: "1 − a₂,₁ is
+    /// computed as σ(−z₂,₁) = 2.06e−9: a₂,₁ = 0.99999999794 has rounded away those digits."
+    /// The stored value is written with enough digits to tell it from 1.
+    public static func say(_ note: StableValue) -> Sentence {
+        let text = ExprText(digits: 3)
+        let computed = "\(text.render(note.expression)) is computed as \(text.render(note.form)) = \(number(note.value))"
+        switch note.reason {
+        case .rounded(let quantity, let stored):
+            let value = ExprText(digits: 3).separated(stored, stored < 0 ? -1 : 1).0
+            return Sentence("\(computed): \(text.render(quantity)) = \(value) has rounded away those digits.", tone: .aside)
+        case .underflow(let quantity, let stored):
+            let below = stored == 0 ? "to 0" : "to \(number(stored)), below the smallest normal double (2.2e−308), losing its digits"
+            return Sentence("\(computed): \(text.render(quantity)) has underflowed \(below).", tone: .aside)
+        case .cancellation:
+            return Sentence("\(computed): added term by term, its terms cancel and take the digits with them.", tone: .aside)
+        }
+    }
+
+    /// Why a substituted form is not shown with "=" beside the stored result (its
+    /// ``Substitution/agreement``), or nil when it is equal.
+    public static func say(_ s: Substitution) -> Sentence? {
+        let result = number(s.result)
+        switch s.agreement {
+        case .equal:
+            return nil
+        case .approximate:
+            let value = s.value ?? .nan
+            let (shown, stored) = ExprText(digits: 3).separated(value, s.result)
+            let agreeing = max(1, Int((-PortableMath.log(abs(value - s.result) / max(abs(value), abs(s.result))) / PortableMath.log(10)).rounded(.down)))
+            return Sentence("≈, not =: these numbers give \(shown), the stored result is \(stored); they agree to about \(agreeing) digits, the rest was lost to rounding.",
+                            tone: .aside)
+        case .notEvaluable:
+            guard let value = s.value else {
+                return Sentence("This form cannot be evaluated with this step's numbers, so it is not shown with “=”.")
+            }
+            guard !value.isFinite, let part = s.nonFinitePart else {
+                return Sentence("These numbers give \(number(value)), not the stored \(result), so the form is not shown with “=”.")
+            }
+            let cause: String
+            if case .number(let x) = part {
+                cause = "one of its numbers is \(number(x))" + (x.isNaN ? "" : " (it overflowed)")
+            } else {
+                cause = "in floating point \(ExprText(digits: 3).render(part)) = \(number(part.evaluated() ?? .nan))"
+            }
+            return Sentence("This form cannot be evaluated here: \(cause), so it gives \(number(value)), not the stored \(result), and is not shown with “=”.")
+        }
+    }
+
     private static func form(_ s: OutputErrorSimplification) -> String {
         switch s {
         case .activationMinusTarget: return "a − y"

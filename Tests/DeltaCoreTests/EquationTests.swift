@@ -48,6 +48,8 @@ import Testing
                     for (form, substituted) in zip(derivation.equation.forms, derivation.substituted) {
                         let value = try #require(substituted.expr.evaluated(), "\(cursor.position): \(form) did not fully substitute")
                         #expect(substituted.agreement == .equal, "\(cursor.position) \(target): \(form)")
+                        // Values from z only where the stored a has lost their digits.
+                        #expect(substituted.notes.allSatisfy(isJustified), "\(cursor.position) \(target): \(substituted.notes)")
                         // Relative agreement: the forms evaluate in another order than the engine,
                         // so they may differ by rounding, and by no more.
                         let scale = max(abs(value), abs(derivation.result))

@@ -162,6 +162,13 @@ final class Engine {
     /// The output error of slot s: ∂C/∂a_L and f′(z_L), and δ_L = ∂C/∂a ⊙ f′(z) — through
     /// the full Jacobian for softmax, and by the exact simplification where f′ cancels.
     ///
+    /// Where an output has saturated so far that its stored a has rounded away the digits of
+    /// 1 − a (``Activation/complementHasRounded(a:)``), the differences from 1 are taken from
+    /// z (``Activation/complement(of:z:a:count:)``): the softmax diagonal a_j(1 − a_j) and the
+    /// simplifications a − y and y(a − 1); the softmax Jacobian's product is taken apart where
+    /// it cancels (``Activation/jacobianProduct(gradient:a:count:into:paired:)``). Everywhere
+    /// else the arithmetic is the textbook's on the stored a, bit for bit.
+    ///
     /// - Returns: the first non-finite δ_{L,j}, as (node, value).
     func outputError(slot s: Int) -> (Int, Double)? {
         let L = network.L, n = network.n(L), output = network.outputActivation
@@ -169,19 +176,19 @@ final class Engine {
         let zL = z.baseAddress! + nodes, aL = a.baseAddress! + nodes, dL = delta.baseAddress! + nodes
         let yL = y.baseAddress! + s * n, g = dCda.baseAddress! + s * n, f = fPrime.baseAddress! + s * n
         network.cost.gradient(z: zL, a: aL, y: yL, count: n, output: output, into: g)
-        for j in 0..<n { f[j] = output.isElementwise ? output.derivative(zL[j]) : aL[j] * (1 - aL[j]) }
+        for j in 0..<n {
+            f[j] = output.isElementwise ? output.derivative(zL[j]) : aL[j] * output.complement(of: j, z: zL, a: aL, count: n)
+        }
         switch network.cost.simplification(with: output) {
         case .activationMinusTarget?:
-            for j in 0..<n { dL[j] = aL[j] - yL[j] }
+            for j in 0..<n { dL[j] = output.difference(of: j, minus: yL[j], z: zL, a: aL, count: n) }
         case .targetTimesActivationMinusOne?:
-            for j in 0..<n { dL[j] = yL[j] * (aL[j] - 1) }
+            for j in 0..<n { dL[j] = yL[j] * output.difference(of: j, minus: 1, z: zL, a: aL, count: n) }
         case nil where output.isElementwise:
             for j in 0..<n { dL[j] = g[j] * f[j] }
         case nil:
             // δ_j = Σ_k ∂C/∂a_k · a_k (1[j = k] − a_j) = a_j (∂C/∂a_j − Σ_k ∂C/∂a_k a_k).
-            var weighted = 0.0
-            for k in 0..<n { weighted += g[k] * aL[k] }
-            for j in 0..<n { dL[j] = aL[j] * (g[j] - weighted) }
+            output.jacobianProduct(gradient: g, a: aL, count: n, into: dL)
         }
         for j in 0..<n where !dL[j].isFinite { return (j, dL[j]) }
         return nil

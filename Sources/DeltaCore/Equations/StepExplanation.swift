@@ -33,7 +33,10 @@ public struct StepExplanation: Sendable {
         /// The equation with every index bound, e.g. δ_{2,1} = ∂C/∂a_{2,1} σ′(z_{2,1}) = ….
         public let equation: Equation
         /// Each form of the equation with this step's numbers substituted, sums written
-        /// out: `substituted[k]` belongs to `equation.forms[k]`.
+        /// out: `substituted[k]` belongs to `equation.forms[k]`. Where the stored a has
+        /// rounded away the digits of a sub-expression (1 − a at saturation) its value is
+        /// computed from z instead, and the substitution's notes say so
+        /// (``stableValue(of:in:example:)``).
         public let substituted: [Substitution]
         /// The value the engine computed (and stored in the trace).
         public let result: Double
@@ -94,9 +97,12 @@ public struct StepExplanation: Sendable {
             preconditionFailure("\(target) is not computed by \(position.step)")
         }
         let value = { (leaf: Expr) in StepExplanation.value(of: leaf, in: self.trace, example: m) }
+        let stable = { (part: Expr) in StepExplanation.stableValue(of: part, in: self.trace, example: m) }
         return zip(equations, results).map { equation, result in
-            Derivation(equation: equation, substituted: equation.forms.map { Substitution(form: $0.substituting(value), result: result) },
-                       result: result)
+            Derivation(equation: equation, substituted: equation.forms.map { form in
+                let (expr, notes) = form.substituting(value, stable: stable)
+                return Substitution(form: expr, result: result, notes: notes)
+            }, result: result)
         }
     }
 
