@@ -26,9 +26,12 @@ public enum Narrator {
     /// A saturated node: whether and why it slows learning (``SaturatedNode/slowsLearning``).
     static func say(_ s: SaturatedNode) -> Sentence {
         let f = derivativeName(s.activation)
-        let fValue = "\(f) = \(number(s.derivative))"
+        // Beyond |z| ≈ 745, e^−|z| underflows: f′ is then 0 in double precision.
+        let underflowed = s.derivative == 0
+        let tiny = underflowed ? "\(f) has underflowed to 0" : "\(f) = \(number(s.derivative)) is tiny"
         guard let output = s.output, let error = s.error else {
-            return Sentence("\(fValue) is below a tenth of its largest value, \(number(s.activation.maximumDerivative)): node \(s.node + 1) of layer \(s.layer) is saturated (z = \(number(s.z))), so its δ is only \(f) times the error that reaches it, and the weights into it learn slowly.",
+            let below = underflowed ? "\(f) has underflowed to 0" : "\(f) = \(number(s.derivative)) is below a tenth of its largest value, \(number(s.activation.maximumDerivative))"
+            return Sentence("\(below): node \(s.node + 1) of layer \(s.layer) is saturated (z = \(number(s.z))), so its δ is only \(f) times the error that reaches it, and the weights into it learn slowly.",
                             tone: .warning)
         }
         let node = "output node \(s.node + 1) is saturated at a = \(number(s.a))"
@@ -37,18 +40,18 @@ public enum Narrator {
             let delta = output.delta.map { "δ = \(form(simplification)) = \(number($0))" }
             if s.isWrong {
                 let large = delta.map { "\($0) stays as large as the error" } ?? "δ will be \(form(simplification)), as large as the error"
-                return Sentence("\(fValue) is tiny — \(node), \(target) — but the \(output.cost) cost cancels \(f): \(large), so learning stays fast.",
+                return Sentence("\(tiny) — \(node), \(target) — but the \(output.cost) cost cancels \(f): \(large), so learning stays fast.",
                                 tone: .good)
             }
             let small = delta.map { "\($0) is small" } ?? "δ will be \(form(simplification)), small"
-            return Sentence("\(fValue) is tiny: \(node), \(target). The \(output.cost) cost cancels \(f), and \(small) only because the answer is nearly right.")
+            return Sentence("\(tiny): \(node), \(target). The \(output.cost) cost cancels \(f), and \(small) only because the answer is nearly right.")
         }
         if s.isWrong {
             let delta = output.delta.map { " = \(number($0))" } ?? ""
-            return Sentence("\(fValue) is tiny: \(node), \(target). δ = ∂C/∂a · \(f)\(delta) carries this factor, so every update is small while the answer is wrong. This is why learning is slow.",
+            return Sentence("\(tiny): \(node), \(target). δ = ∂C/∂a · \(f)\(delta) carries this factor, so every update is small while the answer is wrong. This is why learning is slow.",
                             tone: .warning)
         }
-        return Sentence("\(fValue) is tiny: \(node), \(target) (a − y = \(number(error))). δ is small because the answer is nearly right: there is little left to learn.")
+        return Sentence("\(tiny): \(node), \(target) (a − y = \(number(error))). δ is small because the answer is nearly right: there is little left to learn.")
     }
 
     /// f′ by name for an activation: σ′(z), tanh′(z), relu′(z); for softmax the Jacobian's

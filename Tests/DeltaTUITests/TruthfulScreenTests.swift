@@ -65,12 +65,12 @@ import Testing
         }
     }
 
-    /// One sigmoid neuron pushed to z = `z`, target 0.
-    func saturatedAt(z: Double) throws -> TraceApp {
+    /// One sigmoid neuron pushed to z = `z`, target 0, under a cost.
+    func saturatedAt(z: Double, cost: String = "quadratic") throws -> TraceApp {
         var app = try TraceApp(lesson: try inlineLesson("""
             title: Far out
             summary: z = \(z).
-            network: {layers: [1, 1], output: sigmoid, cost: quadratic}
+            network: {layers: [1, 1], output: sigmoid, cost: \(cost)}
             init: {weights: [[[\(z)]]], biases: [[0]]}
             data: {inputs: [[1]], targets: [[0]]}
             train: {eta: 1, batch: 1, epochs: 2}
@@ -79,30 +79,34 @@ import Testing
         return app
     }
 
-    @Test func aFormThatLostDigitsIsShownWithApproximatelyEqual() throws {
-        // z = 20: a = 1 − 2.06e−9, and a(1 − a) keeps only about 8 of its digits.
+    @Test func aFormWhoseTextbookNumbersLostTheirDigitsIsShownStablyAndSaysWhy() throws {
+        // z = 20: the stored a = 1 − 2.06e−9 keeps only 8 digits of 1 − a, so 1 − a is
+        // computed as σ(−z), and the form equals the stored δ = σ(20)·σ′(20).
         let app = try saturatedAt(z: 20)
         let derivation = try #require(app.leader.shown.explanation.derivations(for: .node(layer: 1, j: 0)).first)
-        #expect(derivation.substituted.map(\.agreement) == [.equal, .approximate])
-        let shown = screen(app, width: 100, height: 30)
-        #expect(shown.contains("     = 1·σ′(20)"))
-        #expect(shown.contains("     ≈ (1 − 0)·1·(1 − 1)"))
-        #expect(!shown.contains("     = (1 − 0)·1·(1 − 1)"))
-        // After a line that is only approximately equal, the result says what it is.
-        #expect(shown.contains("δ₁,₁ = 2.061e−9"))
+        #expect(derivation.substituted.map(\.agreement) == [.equal, .equal])
+        #expect(derivation.substituted[1].notes.count == 1)
+        let panel = equationPanelText(canvas(app, width: 100, height: 30))
+        #expect(panel.contains("= 1·σ′(20)"))
+        #expect(panel.contains(" = (1 − 0)·1·2.061e−9 1 − a₁,₁ is computed"))
+        #expect(!panel.contains("(1 − 1)"))
+        #expect(panel.contains("1 − a₁,₁ is computed as σ(−z₁,₁) = 2.06e−9: a₁,₁ = 0.99999999794 has rounded away those digits."))
+        #expect(panel.contains("those digits. = 2.061e−9 factors:"))
     }
 
-    @Test func aFormWhoseNumbersDoNotGiveTheResultShowsNoNumbers() throws {
-        // z = 30: 1 − a has lost nearly all its digits; a(1 − a) is off by 1e−3 of itself.
-        let app = try saturatedAt(z: 30)
+    @Test func aFormThatCannotBeEvaluatedShowsNoNumbersAndSaysWhy() throws {
+        // z = 800 under cross-entropy: ∂C/∂a = 1 + e^800 overflows to ∞, so the chain rule's
+        // forms cannot give δ = a − y = 1; the exact form does.
+        let app = try saturatedAt(z: 800, cost: "cross-entropy")
         let derivation = try #require(app.leader.shown.explanation.derivations(for: .node(layer: 1, j: 0)).first)
-        #expect(derivation.substituted.map(\.agreement) == [.equal, .notEvaluable])
-        let shown = screen(app, width: 100, height: 30)
-        #expect(shown.contains("     = 1·σ′(30)"))
-        #expect(shown.contains("     = (a₁,₁ − y₁)·a₁,₁(1 − a₁,₁)"))
-        #expect(!shown.contains("(1 − 0)·1·(1 − 1)"))
-        #expect(equationPanelText(canvas(app, width: 100, height: 30)).contains(EquationPanel.notEvaluableNote))
-        #expect(shown.contains("δ₁,₁ = 9.358e−14"))
+        #expect(derivation.result == 1)
+        #expect(derivation.substituted.map(\.agreement) == [.notEvaluable, .notEvaluable, .equal])
+        let panel = equationPanelText(canvas(app, width: 120, height: 40))
+        // Neither chain-rule form is written with its numbers; each says why instead.
+        #expect(!panel.contains("= ∞·σ′(800)") && !panel.contains("= −(0/1"))
+        #expect(panel.contains("This form cannot be evaluated here: one of its numbers is ∞ (it overflowed)"))
+        #expect(panel.contains("This form cannot be evaluated here: in floating point (1 − 0)/0 = ∞"))
+        #expect(panel.contains("= a₁,₁ − y₁") && panel.contains("= 1 − 0"))
     }
 
     @Test func positionsAndTitlesComeFromStepText() throws {

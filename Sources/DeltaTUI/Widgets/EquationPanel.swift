@@ -6,7 +6,8 @@ import DeltaText
 ///
 /// A substituted form is shown as its agreement with the stored result allows
 /// (``Substitution/Agreement``): with "=" when it equals the result, with "≈" when it lost
-/// digits to rounding, and not at all, with a note, when its numbers do not give the result.
+/// digits to rounding, and not at all when its numbers do not give the result; the narrator
+/// says why, and which numbers were computed from z because the stored a had lost them.
 struct EquationPanel {
     /// The step's formulas, numbers and facts.
     let explanation: StepExplanation
@@ -34,9 +35,6 @@ struct EquationPanel {
         /// Only the last form, its numbers and the result.
         case compact
     }
-
-    /// The note in place of a form's numbers that do not evaluate to the result.
-    static let notEvaluableNote = "(its numbers are not shown: in floating point this form does not give the result)"
 
     /// Draws the panel into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -88,9 +86,11 @@ struct EquationPanel {
                     add(pad + " ≈ " + numbers)
                     chainHolds = false
                 case .notEvaluable:
-                    add(pad + "   " + EquationPanel.notEvaluableNote, Theme.label, indent: pad + "    ")
                     chainHolds = false
                 }
+                // Why a form is not "=", and which of its numbers came from z instead of a.
+                let notes = [Narrator.say(substitution)].compactMap { $0 } + substitution.notes.map(Narrator.say)
+                for note in notes { add(pad + "   " + note.text, Theme.style(note.tone), indent: pad + "    ") }
             }
             // After a line that is not equal to the result, the result restates what it is.
             let resultLead = chainHolds || hidden ? pad + " = " : lhs + " = "
