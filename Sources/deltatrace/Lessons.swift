@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeltaLessons
+import DeltaText
 import Foundation
 
 struct Lessons: ParsableCommand {
@@ -27,9 +28,4 @@ struct Lessons: ParsableCommand {
         }
         if failed { throw ExitCode(2) }
     }
-}
-
-extension String {
-    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

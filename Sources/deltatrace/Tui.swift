@@ -17,7 +17,7 @@ struct Tui: ParsableCommand {
 
     @Argument(help: "A lesson: a path to a .yaml file, or a bundled lesson's number or name.")
     var lesson: String?
-    @Option(help: "Show one of the lesson's variants instead.") var variant: String?
+    @OptionGroup var variantOption: VariantOption
     @OptionGroup var screen: ScreenOptions
 
     func run() throws {
@@ -25,7 +25,7 @@ struct Tui: ParsableCommand {
         var program: Launcher
         if let lesson {
             let loaded = try reportingLessonErrors { try Lesson.load(path: try LessonLocator.resolve(lesson)) }
-            program = Launcher(app: try reportingLessonErrors { variant == nil ? try TraceApp(lesson: loaded) : try TraceApp(lesson: loaded, variants: [variant]) })
+            program = Launcher(app: try reportingLessonErrors { try variantOption.variant.map { try TraceApp(lesson: loaded, variants: [$0]) } ?? TraceApp(lesson: loaded) })
         } else {
             let lessons = LessonLocator.bundled().map(LessonLocator.display)
             guard !lessons.isEmpty else {

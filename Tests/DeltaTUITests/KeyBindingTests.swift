@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaCore
 import Foundation
 import Testing

@@ -1,3 +1,5 @@
+import DeltaText
+
 /// The breakpoints for `r`, on `b`: each with its number to toggle it, whether it is on,
 /// and its condition in full.
 struct BreakpointMenu {

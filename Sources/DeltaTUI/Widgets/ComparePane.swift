@@ -1,3 +1,4 @@
+import DeltaText
 import DeltaCore
 
 /// One run of several side by side: a box in the run's colour with a header (its minibatch

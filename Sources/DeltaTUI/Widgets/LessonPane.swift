@@ -1,3 +1,5 @@
+import DeltaText
+
 /// The lesson's box at the bottom of the screen: how the student's answers were graded,
 /// the question being asked, a message, the narration for the current step (or what the
 /// run is), each drawn as what it is.

@@ -1,6 +1,7 @@
-/// Breaks text into lines of at most `width` columns at spaces; a continuation line starts
-/// with `indent`.
-func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+/// Breaks text into lines of at most `width` columns at spaces (a word longer than a line
+/// is cut); a continuation line starts with `indent`. Leading spaces are kept, so continued
+/// equations stay aligned. Every character counts as one column, as on the screen.
+public func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
     guard width > indent.count + 4 else { return [text] }
     // Leading spaces are kept (they align continued equations).
     let leading = String(text.prefix { $0 == " " })
@@ -27,7 +28,7 @@ func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
 
 extension String {
     /// The text with spaces in front, `n` columns wide (unchanged if it is wider).
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+    public func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
     /// The text with spaces after it, `n` columns wide (unchanged if it is wider).
-    func padded(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+    public func padded(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }
