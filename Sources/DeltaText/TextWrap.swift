@@ -3,26 +3,27 @@
 /// equations stay aligned. Every character counts as one column, as on the screen.
 public func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
     guard width > indent.count + 4 else { return [text] }
-    // Leading spaces are kept (they align continued equations).
     let leading = String(text.prefix { $0 == " " })
     var lines: [String] = [], current = leading
+    // The first line may use the whole width; a continuation line loses the indent.
+    func limit() -> Int { lines.isEmpty ? width : width - indent.count }
+    func finish(_ line: String) { lines.append(lines.isEmpty ? line : indent + line) }
     for word in text.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false) {
-        let limit = lines.isEmpty ? width : width - indent.count
         if current.isEmpty || current == leading && lines.isEmpty {
             current += String(word)
-        } else if current.count + 1 + word.count <= limit {
+        } else if current.count + 1 + word.count <= limit() {
             current += " " + word
         } else {
-            lines.append(lines.isEmpty ? current : indent + current)
+            finish(current)
             current = String(word)
         }
-        while current.count > limit {
-            let head = String(current.prefix(limit))
-            lines.append(lines.isEmpty ? head : indent + head)
-            current = String(current.dropFirst(limit))
+        while current.count > limit() {
+            let head = String(current.prefix(limit()))
+            current = String(current.dropFirst(head.count))
+            finish(head)
         }
     }
-    if !current.isEmpty || lines.isEmpty { lines.append(lines.isEmpty ? current : indent + current) }
+    if !current.isEmpty || lines.isEmpty { finish(current) }
     return lines
 }
 
