@@ -14,7 +14,7 @@ import Testing
         #expect(app.breakpoints == [.nonFinite, .saturated])
     }
 
-    @Test func aTanhNetworkStopsAtTheStepWhoseFactAppears() throws {
+    @Test func aTanhNodeSaturatedFromTheStartIsShownAndDoesNotStopTheRunItStarts() throws {
         // Hidden tanh nodes: z₁,₁ = 0.1 (not saturated), z₁,₂ = 3 (tanh′ = 0.00987, below a
         // tenth of its largest value 1); the sigmoid output is not saturated (z ≈ 0.55).
         var app = try TraceApp(lesson: try inlineLesson("""
@@ -25,22 +25,19 @@ import Testing
             data: {inputs: [[1]], targets: [[0]]}
             train: {eta: 0.1, batch: 1, epochs: 3}
             """))
-        withSaturatedBreakpoint(&app)
-        app.tap(.character("r"))
-        app.runUntilStopped()
-        // Not at feedforward l=2 or the output error (no hidden node's fact is shown there),
-        // but at backpropagation into layer 1, where δ₁,₂ = tanh′(z)·… is computed.
-        #expect(app.leader.shown.position == TracePosition(epoch: 1, update: 1, step: .backpropagate(example: 1, layer: 2)))
-        #expect(app.message == "breakpoint: node 2 of layer 1 is saturated and slows learning: tanh′(z) = 0.00987")
-        #expect(app.focus == 1)
+        // The first step computes layer 1 and says what the breakpoint would stop at.
         let node = try #require(Breakpoint.slowingNode(in: app.leader.shown.explanation.facts))
         #expect(node.activation == .tanh && node.layer == 1 && node.node == 1)
-        // The node's sentence is on the screen beside the stop.
+        app.tap(.down)
         let shown = equationPanelText(canvas(app, width: 120, height: 40))
         #expect(shown.contains(Narrator.say(StepFact.saturated(node)).text))
         #expect(shown.contains("tanh′(z) = 0.00987 is below a tenth of its largest value, 1: node 2 of layer 1 is saturated (z = 3)"))
-        #expect(shown.contains("Backpropagate, layer 2 → 1"))
-        #expect(!(app.message ?? "").contains("σ′"))
+        #expect(!shown.contains("σ′"))
+        // What the screen already says does not stop the run it starts; it stays saturated.
+        withSaturatedBreakpoint(&app)
+        app.tap(.character("r"))
+        app.runUntilStopped()
+        #expect(app.leader.shown.isAtEnd)
     }
 
     @Test func theCrossEntropyVariantOfLesson2RunsToTheEnd() throws {
@@ -53,23 +50,57 @@ import Testing
         #expect(app.message == "this is the end of the run: trained all 300 epochs")
     }
 
-    @Test func theSameNeuronUnderMSEStopsAtItsOutputError() throws {
-        // Lesson 2's lecture-mse variant has no beats or questions: only the breakpoint stops it.
+    @Test func theSameNeuronUnderMSEStopsOnceWhereItIsAlreadySaturated() throws {
+        // Lesson 2's lecture-mse variant has no beats or questions: only the breakpoint could
+        // stop it. Its output node is saturated and wrong from the first step, which the
+        // screen already says; `r` does not stop again for it.
         var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"), variants: ["lecture-mse"])
+        #expect(Breakpoint.slowingNode(in: app.leader.shown.explanation.facts) != nil)
+        #expect(screen(app, width: 120, height: 40).contains("This is why learning is slow."))
         withSaturatedBreakpoint(&app)
         app.tap(.character("r"))
         app.runUntilStopped()
-        #expect(app.leader.shown.position == TracePosition(epoch: 1, update: 1, step: .outputError(example: 1)))
-        #expect(app.message == "breakpoint: output node 1 is saturated and slows learning: σ′(z) = 0.0177")
-        #expect(screen(app, width: 120, height: 40).contains("This is why learning is slow."))
+        #expect(app.leader.shown.isAtEnd)
+    }
+
+    @Test func aHiddenNodeThatBecomesSaturatedStopsTheRunOnce() throws {
+        // A tanh hidden node pushed hard by a far target: z₁,₁ grows every update until
+        // tanh′(z) falls under 0.1 (|z| > 1.82), and stays there.
+        var app = try TraceApp(lesson: try inlineLesson("""
+            title: Pushed
+            summary: A hidden tanh node driven into saturation.
+            network: {layers: [1, 1, 1], hidden: tanh, output: linear, cost: quadratic}
+            init: {weights: [[[0.5]], [[1.0]]], biases: [[0], [0]]}
+            data: {inputs: [[1]], targets: [[5]]}
+            train: {eta: 0.1, epochs: 40}
+            """))
+        #expect(Breakpoint.slowingNode(in: app.leader.shown.explanation.facts) == nil)
+        withSaturatedBreakpoint(&app)
+        app.tap(.character("r"))
+        app.runUntilStopped()
+        let stop = app.leader.shown
+        // It stops where layer 1 is computed and the node's sentence first appears.
+        #expect(stop.position.step == .feedforward(example: 1, layer: 1) && stop.position.epoch > 1)
+        #expect(equationPanelText(canvas(app, width: 120, height: 40)).contains("node 1 of layer 1 is saturated"))
+        let z = stop.trace.z(1, 1, 0)
+        #expect(Activation.tanh.derivative(z) < 0.1)
+        // The epoch before, the same step found the node unsaturated.
+        let before = app.leader.run.trace(ofUpdate: stop.position.epoch - 2)
+        #expect(Activation.tanh.derivative(before.z(1, 1, 0)) >= 0.1)
+        #expect(app.message == "breakpoint: node 1 of layer 1 has become saturated where that slows learning: tanh′(z) = \(NumberText.format(Activation.tanh.derivative(z), digits: 3))")
+        // It stays saturated: the next `r` does not stop for it again.
+        app.tap(.character("r"))
+        app.runUntilStopped()
+        #expect(app.leader.shown.isAtEnd)
+        #expect(Activation.tanh.derivative(app.leader.shown.trace.z(1, 1, 0)) < 0.1)
     }
 
     @Test func theMenuSaysTheConditionFromItsDeclaration() throws {
         var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
         app.tap(.escape, .character("b"))
         let shown = text(of: canvas(app), in: Rect(x: 0, y: 0, width: 80, height: 24))
-        #expect(shown.contains("2 [ ] stop at a saturated node that slows learning"))
-        #expect(shown.contains("f′(z) below \(NumberText.written(SaturatedNode.fraction)) × its largest value"))
+        #expect(shown.contains("2 [ ] stop at a node becoming saturated where that slows learning"))
+        #expect(shown.contains("f′(z) under \(NumberText.written(SaturatedNode.fraction)) × its largest value"))
         #expect(!shown.contains("σ′"))
     }
 }

@@ -15,7 +15,7 @@ public enum Breakpoint: CaseIterable, Sendable, Hashable {
     public var label: String {
         switch self {
         case .nonFinite: return "a NaN or ∞"
-        case .saturated: return "a saturated node that slows learning"
+        case .saturated: return "a node becoming saturated where that slows learning"
         case .costRising: return "the cost rising from one epoch to the next"
         }
     }
@@ -26,18 +26,20 @@ public enum Breakpoint: CaseIterable, Sendable, Hashable {
         switch self {
         case .saturated:
             let fraction = NumberText.written(SaturatedNode.fraction), wrong = NumberText.written(SaturatedNode.wrongFraction)
-            return "f′(z) below \(fraction) × its largest value, on a hidden node, or on an output node at least \(wrong) of its range from its target whose cost keeps f′ in δ (not where the cost cancels it)"
+            return "saturated: f′(z) under \(fraction) × its largest value. It slows learning on a hidden node, and on an output node whose answer is wrong (at least \(wrong) of its range from the target) unless the cost cancels f′. A node that stays saturated stops the run once."
         case .nonFinite, .costRising:
             return nil
         }
     }
 
-    /// The saturated node of a step that this breakpoint stops at: the first among the
-    /// step's facts that slows learning.
-    static func slowingNode(in facts: [StepFact]) -> SaturatedNode? {
-        for fact in facts {
+    /// The saturated nodes among a step's facts that slow learning, in order.
+    static func slowingNodes(in facts: [StepFact]) -> [SaturatedNode] {
+        facts.compactMap { fact in
             if case .saturated(let node) = fact, node.slowsLearning { return node }
+            return nil
         }
-        return nil
     }
+
+    /// The first saturated node of a step that slows learning.
+    static func slowingNode(in facts: [StepFact]) -> SaturatedNode? { slowingNodes(in: facts).first }
 }

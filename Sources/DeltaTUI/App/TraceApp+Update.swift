@@ -79,6 +79,9 @@ extension TraceApp {
         case .run:
             running = true
             runTicks = 0
+            // What is already on the screen does not stop the run it starts.
+            slowNodes = []
+            _ = becameSlow()
         case .chooseBreakpoints: showBreakpointMenu = true
         case .focusNext: focus = min(focus + 1, max(targetCount - 1, 0))
         case .focusPrevious: focus = max(focus - 1, 0)
@@ -250,14 +253,11 @@ extension TraceApp {
         }
         if pendingQuestion != nil { return "a question for you" }
         if narration.contains(where: \.fresh) { return "the lesson has something to say here" }
-        if breakpoints.contains(.saturated) {
-            for pane in panes {
-                guard let node = Breakpoint.slowingNode(in: pane.shown.explanation.facts) else { continue }
-                focus = node.node
-                let which = node.output == nil ? "node \(node.node + 1) of layer \(node.layer)" : "output node \(node.node + 1)"
-                let run = isCompare ? " (\(pane.name))" : ""
-                return "breakpoint\(run): \(which) is saturated and slows learning: \(Narrator.derivativeName(node.activation)) = \(NumberText.format(node.derivative, digits: 3))"
-            }
+        if breakpoints.contains(.saturated), let (pane, node) = becameSlow() {
+            focus = node.node
+            let which = node.output == nil ? "node \(node.node + 1) of layer \(node.layer)" : "output node \(node.node + 1)"
+            let run = isCompare ? " (\(pane.name))" : ""
+            return "breakpoint\(run): \(which) has become saturated where that slows learning: \(Narrator.derivativeName(node.activation)) = \(NumberText.format(node.derivative, digits: 3))"
         }
         if breakpoints.contains(.costRising), case .feedforward(1, 1) = cursor.position.step, cursor.position.update == 1,
            cursor.position.epoch >= 2 {
@@ -267,5 +267,25 @@ extension TraceApp {
             }
         }
         return nil
+    }
+
+    /// The first node of the current step, in any pane, that is saturated where that slows
+    /// learning (``Breakpoint/slowingNode(in:)``, the predicate of the sentence on the
+    /// screen) and was not the last time a step computed it during this run; updates that
+    /// memory for every node the step computes.
+    mutating func becameSlow() -> (Pane, SaturatedNode)? {
+        var first: (Pane, SaturatedNode)?
+        for (k, pane) in panes.enumerated() {
+            let slow = Breakpoint.slowingNodes(in: pane.shown.explanation.facts)
+            for case .node(let l, let j) in pane.shown.explanation.targets {
+                let key = [k, l, j]
+                if let node = slow.first(where: { $0.layer == l && $0.node == j }) {
+                    if slowNodes.insert(key).inserted, first == nil { first = (pane, node) }
+                } else {
+                    slowNodes.remove(key)
+                }
+            }
+        }
+        return first
     }
 }

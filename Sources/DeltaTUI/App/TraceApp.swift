@@ -58,6 +58,10 @@ public struct TraceApp: TerminalProgram {
     public internal(set) var running = false
     /// Ticks since `r` started (the run speeds up with them).
     var runTicks = 0
+    /// The nodes (pane, layer, node) seen saturated where that slows learning, the last time
+    /// a step computed them during this `r`: the saturated-node breakpoint stops when a node
+    /// joins them, not at every step of a node that stays saturated.
+    var slowNodes: Set<[Int]> = []
     /// The index of the highlighted target of the current step (node, weight or bias).
     public var focus = 0
     /// The text being typed, if any.
