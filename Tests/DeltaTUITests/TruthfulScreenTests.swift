@@ -118,3 +118,36 @@ import Testing
         #expect(shown.contains("epoch 1/20 · update 1/1 · the 1 example · " + StepText.short(position.step, outputLayer: 1)))
     }
 }
+
+/// What the screen shows where training stopped, and where δ has no two factors.
+@Suite struct StoppedAndSoftmaxScreenTests {
+    @Test func theStepWhereZOverflowedShowsNoUncomputedNumbers() throws {
+        let app = try TraceApp(lesson: try inlineLesson("""
+            title: Overflowing
+            summary: z overflows on the first feedforward.
+            network: {layers: [1, 1], output: linear, cost: quadratic}
+            init: {weights: [[[1e308]]], biases: [[1e308]]}
+            data: {inputs: [[1.5]], targets: [[0.0]]}
+            train: {eta: 0.1, epochs: 2}
+            """))
+        let shown = screen(app, width: 120, height: 40)
+        let panel = equationPanelText(canvas(app, width: 120, height: 40))
+        #expect(panel.contains("= 1.5·1e308 + 1e308 = ∞ a₁,₁ = z₁,₁ not computed: training stopped at z_{1,1} = ∞ at epoch 1, update 1, example 1,"))
+        #expect(!shown.contains("C = 0") && !shown.contains("a 0.0000") && !shown.contains("the stored 0"))
+    }
+
+    @Test func softmaxOutputsShowNoFactorsLine() throws {
+        var app = try TraceApp(lesson: try inlineLesson("""
+            title: Three classes
+            summary: A softmax output.
+            network: {layers: [1, 3], output: softmax, cost: log-likelihood}
+            init: {weights: [[[0.5, -0.5, 0.0]]], biases: [[0, 0, 0]]}
+            data: {inputs: [[1]], targets: [[0, 1, 0]]}
+            train: {eta: 0.1, epochs: 1}
+            """))
+        app.tap(.right)
+        let shown = screen(app, width: 120, height: 40)
+        #expect(shown.contains("Output error, layer 1"))
+        #expect(!shown.contains("factors:"))
+    }
+}

@@ -40,6 +40,9 @@ public struct StepExplanation: Sendable {
         public let substituted: [Substitution]
         /// The value the engine computed (and stored in the trace).
         public let result: Double
+        /// The NaN or ∞ that stopped training before this value was computed (or, at
+        /// gradient descent, before the update was applied); nil when ``result`` holds.
+        public let stoppedBefore: NonFiniteEvent?
     }
 
     /// The explanation of the step at `position`, which must be a step of `trace`'s update.
@@ -98,11 +101,32 @@ public struct StepExplanation: Sendable {
         }
         let value = { (leaf: Expr) in StepExplanation.value(of: leaf, in: self.trace, example: m) }
         let stable = { (part: Expr) in StepExplanation.stableValue(of: part, in: self.trace, example: m) }
-        return zip(equations, results).map { equation, result in
-            Derivation(equation: equation, substituted: equation.forms.map { form in
+        return zip(equations, results).enumerated().map { k, pair in
+            let (equation, result) = pair
+            return Derivation(equation: equation, substituted: equation.forms.map { form in
                 let (expr, notes) = form.substituting(value, stable: stable)
                 return Substitution(form: expr, result: result, notes: notes)
-            }, result: result)
+            }, result: result, stoppedBefore: stoppedBefore(target, equation: k))
+        }
+    }
+
+    /// The non-finite value that kept the `k`-th equation of a target from being computed, if training stopped in this update before it was:
+    /// - at the failing feedforward step, a = f(z) when z itself was the failure;
+    /// - at the failing output error, δ_L when the example's cost was the failure;
+    /// - at every gradient-descent step of an update whose descent failed, the update itself
+    ///   (new values are checked before any is written, so none was applied).
+    func stoppedBefore(_ target: Target, equation k: Int) -> NonFiniteEvent? {
+        guard let failure = trace.failure else { return nil }
+        switch position.step {
+        case .gradientDescent:
+            return failure.position.step.phase == .gradientDescent && k == 1 ? failure : nil
+        case .feedforward:
+            return failure.position == position && failure.quantity == .z && k == 1 ? failure : nil
+        case .outputError:
+            guard failure.position == position, failure.quantity == .cost, case .node = target else { return nil }
+            return failure
+        case .backpropagate:
+            return nil
         }
     }
 

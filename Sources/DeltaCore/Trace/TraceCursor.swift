@@ -168,6 +168,15 @@ public struct TraceFrame: Sendable {
     /// (the step itself counts as done).
     public func isComputed(_ value: NodeValue, example m: Int, layer l: Int) -> Bool {
         let L = trace.network.L
+        // Where training stopped at this very step, what the failing value kept from being
+        // computed is not: the layer's a (and so its z's row) after a z, δ_L after a cost.
+        if let failure = trace.failure, failure.position.step == step, m == step.example {
+            switch (value, failure.quantity, step) {
+            case (.activation, .z, .feedforward(_, let failed)) where l == failed: return false
+            case (.error, .cost, .outputError): return false
+            default: break
+            }
+        }
         guard let current = step.example else { return true }  // gradient descent: all examples done
         if m != current { return m < current }
         switch (value, step) {
@@ -180,8 +189,10 @@ public struct TraceFrame: Sendable {
         }
     }
 
-    /// Whether layer l's weights and biases have been updated at this step.
+    /// Whether layer l's weights and biases have been updated at this step (never in an
+    /// update whose gradient descent stopped at a NaN or ∞: no new value was written).
     public func isUpdated(layer l: Int) -> Bool {
+        if trace.failure?.position.step.phase == .gradientDescent { return false }
         if case .gradientDescent(let done) = step { return l >= done }
         return false
     }

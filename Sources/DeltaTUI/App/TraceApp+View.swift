@@ -97,7 +97,7 @@ extension TraceApp {
     /// Pane k of several side by side.
     func comparePane(_ k: Int) -> ComparePane {
         let pane = panes[k], shown = pane.shown
-        var header = ["minibatch C = \(NumberText.format(shown.trace.cost))"]
+        var header = [minibatchCost(shown).map { "minibatch C = \($0)" } ?? "minibatch C not shown"]
         // A pane whose run has no step at the leader's position (another batch size, or a
         // run that ended sooner) says where it is, and why.
         let elsewhere = shown.position != leader.shown.position
@@ -182,6 +182,14 @@ extension TraceApp {
         if showsRight { canvas.put(right, x: width - right.count, y: 0, style: Theme.title) }
     }
 
+    /// The minibatch's mean cost C for a header, or nil where it must not be shown: while a
+    /// question waits for an answer (C may give the answer away) and in an update that
+    /// stopped at a NaN or ∞ (whose later examples' costs were never computed).
+    func minibatchCost(_ shown: ShownStep) -> String? {
+        guard !hidesResults, shown.trace.failure == nil else { return nil }
+        return NumberText.format(shown.trace.cost)
+    }
+
     /// The position line: epoch, update, example and step of the leader (and the cost of a
     /// single run), with the step's index on the right.
     func renderPosition(into canvas: inout Canvas, y: Int, width: Int) {
@@ -189,7 +197,7 @@ extension TraceApp {
         let M = layout.examples(inUpdate: p.update)
         let example = p.step.example.map { "example \($0)/\(M)" } ?? (M == 1 ? "the 1 example" : "all \(M) examples")
         var text = " epoch \(p.epoch)/\(layout.epochs) · update \(p.update)/\(layout.updatesPerEpoch) · \(example) · \(StepText.short(p.step, outputLayer: layout.layers))"
-        if !isCompare { text += " · C = \(NumberText.format(shown.trace.cost))" }
+        if !isCompare, let cost = minibatchCost(shown) { text += " · C = \(cost)" }
         canvas.put(text, x: 0, y: y, style: Theme.position)
         let stepIndex = " step \(shown.index + 1)/\(layout.totalSteps) "
         if text.count + stepIndex.count < width { canvas.put(stepIndex, x: width - stepIndex.count, y: y, style: Theme.label) }

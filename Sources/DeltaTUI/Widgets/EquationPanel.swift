@@ -76,7 +76,7 @@ struct EquationPanel {
                 let written = text.render(form)
                 add((k == 0 || compact ? lhs + relation : pad + " = ") + written, Theme.heading)
                 chainHolds = true
-                if hidden || detail == .lastNumbers && k < equation.forms.count - 1 { continue }
+                if hidden || derivation.stoppedBefore != nil || detail == .lastNumbers && k < equation.forms.count - 1 { continue }
                 let substitution = derivation.substituted[k]
                 let numbers = text.render(substitution.expr)
                 switch substitution.agreement {
@@ -92,11 +92,18 @@ struct EquationPanel {
                 let notes = [Narrator.say(substitution)].compactMap { $0 } + substitution.notes.map(Narrator.say)
                 for note in notes { add(pad + "   " + note.text, Theme.style(note.tone), indent: pad + "    ") }
             }
+            if let failure = derivation.stoppedBefore {
+                let what = equation.relation == .becomes ? "not applied" : "not computed"
+                add(pad + "   " + "\(what): training stopped at \(Narrator.say(failure))", Theme.warning, indent: pad + "    ")
+                continue
+            }
             // After a line that is not equal to the result, the result restates what it is.
             let resultLead = chainHolds || hidden ? pad + " = " : lhs + " = "
             add(resultLead + (hidden ? "?" : NumberText.format(derivation.result, digits: 8)), hidden ? Theme.hidden : Theme.touched)
         }
-        if case .outputError = explanation.position.step, case .node(_, let j) = target, !hidden, let m, detail == .full {
+        // ∂C/∂a and f′(z) are δ_L's two factors only where f acts on each node alone (not softmax).
+        if case .outputError = explanation.position.step, case .node(_, let j) = target, !hidden, let m, detail == .full,
+           trace.network.outputActivation.isElementwise, trace.failure?.position != explanation.position {
             let name = Narrator.derivativeName(trace.network.outputActivation)
             add("factors: ∂C/∂a = \(NumberText.format(trace.costGradient(m, j))), \(name) = \(NumberText.format(trace.outputDerivative(m, j)))", Theme.label)
         }
