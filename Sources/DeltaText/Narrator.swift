@@ -17,7 +17,9 @@ public enum Narrator {
         case .inactive(let l, let j, let z):
             return Sentence("ReLU node \(j + 1) of layer \(l) has z = \(number(z)) ≤ 0: relu′ = 0, so no error passes back through it.", tone: .aside)
         case .weightDecay(let factor):
-            return Sentence("L2: every weight is first multiplied by 1 − ηλ/n = \(NumberText.format(factor, digits: 8)).")
+            // A factor within 10⁻⁸ of 1 would print as "1": write how far below 1 it is.
+            let written = 1 - factor < 5e-9 ? "1 − \(NumberText.format(1 - factor))" : NumberText.format(factor, digits: 8)
+            return Sentence("L2: every weight is first multiplied by 1 − ηλ/n = \(written).")
         case .weightShrink(let amount):
             return Sentence("L1: every weight first moves ηλ/n = \(NumberText.format(amount)) towards 0.")
         }
@@ -34,10 +36,17 @@ public enum Narrator {
             return Sentence("\(below): node \(s.node + 1) of layer \(s.layer) is saturated (z = \(number(s.z))), so its δ is only \(f) times the error that reaches it, and the weights into it learn slowly.",
                             tone: .warning)
         }
-        let node = "output node \(s.node + 1) is saturated at a = \(number(s.a))"
-        let target = s.isWrong ? "far from its target y = \(number(output.target))" : "close to its target y = \(number(output.target))"
+        // a and y with the digits that tell them apart: never "a = 1 … y = 1" beside a − y ≠ 0.
+        let (a, y) = ExprText(digits: 3).separated(s.a, output.target)
+        let node = "output node \(s.node + 1) is saturated at a = \(a)"
+        let target = s.isWrong ? "far from its target y = \(y)" : "close to its target y = \(y)"
         if let simplification = output.simplification {
             let delta = output.delta.map { "δ = \(form(simplification)) = \(number($0))" }
+            if simplification == .targetTimesActivationMinusOne {
+                // δ = y(a − 1) carries no f′, but it is as large as the error only where y = 1.
+                let value = delta ?? "δ will be y(a − 1)"
+                return Sentence("\(tiny): \(node), \(target). The \(output.cost) cost cancels \(f): \(value), without \(f) in it.")
+            }
             if s.isWrong {
                 let large = delta.map { "\($0) stays as large as the error" } ?? "δ will be \(form(simplification)), as large as the error"
                 return Sentence("\(tiny) — \(node), \(target) — but the \(output.cost) cost cancels \(f): \(large), so learning stays fast.",
@@ -48,10 +57,14 @@ public enum Narrator {
         }
         if s.isWrong {
             let delta = output.delta.map { " = \(number($0))" } ?? ""
-            return Sentence("\(tiny): \(node), \(target). δ = ∂C/∂a · \(f)\(delta) carries this factor, so every update is small while the answer is wrong. This is why learning is slow.",
+            // Softmax: δ_j = Σ_k ∂C/∂a_k · a_k(1[j = k] − a_j), and a saturated a_j makes every term small.
+            let product = s.activation.isElementwise ? "δ = ∂C/∂a · \(f)\(delta) carries this factor"
+                                                     : "δ = Σₖ ∂C/∂aₖ · ∂aₖ/∂z\(delta) is small in every term"
+            return Sentence("\(tiny): \(node), \(target). \(product), so every update is small while the answer is wrong. This is why learning is slow.",
                             tone: .warning)
         }
-        return Sentence("\(tiny): \(node), \(target) (a − y = \(number(error))). δ is small because the answer is nearly right: there is little left to learn.")
+        let difference = ExprText(digits: 3).number(error)
+        return Sentence("\(tiny): \(node), \(target) (a − y = \(difference)). δ is small because the answer is nearly right: there is little left to learn.")
     }
 
     /// f′ by name for an activation: σ′(z), tanh′(z), relu′(z); for softmax the Jacobian's
@@ -72,7 +85,7 @@ public enum Narrator {
     /// computed as σ(−z₂,₁) = 2.06e−9: a₂,₁ = 0.99999999794 has rounded away those digits."
     /// The stored value is written with enough digits to tell it from 1.
     public static func say(_ note: StableValue) -> Sentence {
-        let text = ExprText(digits: 3)
+        let text = ExprText(digits: 6)
         let computed = "\(text.render(note.expression)) is computed as \(text.render(note.form)) = \(number(note.value))"
         switch note.reason {
         case .rounded(let quantity, let stored):

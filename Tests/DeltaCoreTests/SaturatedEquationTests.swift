@@ -253,3 +253,28 @@ func isJustified(_ note: StableValue) -> Bool {
     case .cancellation: return true
     }
 }
+
+/// The log-likelihood of a softmax output that holds nearly all the probability keeps its
+/// digits: C = −ln a_k = ln(1 + Σ_{j≠k} e^{z_j − z_k}).
+@Suite struct LogSoftmaxTests {
+    @Test func aDominantOutputsCostKeepsItsDigits() throws {
+        let z = [40.0, 0, 0]
+        let network = try Network(sizes: [1, 3], output: .softmax, cost: .logLikelihood)
+        let run = try TrainingRun(network: network, training: try Dataset(inputs: [[1]], targets: [[1, 0, 0]]),
+                                  configuration: TrainingConfiguration(eta: 0.1),
+                                  initialization: .explicit(weights: [[[0, 0, 0]]], biases: [z]))
+        let cursor = TraceCursor(run: run)
+        #expect(cursor.stepForward())
+        // By hand: ln(1 + 2e^−40) = 2e^−40 − 2e^−80 + … = 8.4967085105831775e−18.
+        let expected = 2 * PortableMath.exp(-40)
+        #expect(close(cursor.trace.costs[0], expected, 1e-15) && cursor.trace.costs[0] > 0)
+        #expect(close(Cost.logSoftmax(of: 0, z: z), -expected, 1e-15))
+        // The cost's form, with −ln a from z written out, equals it.
+        let cost = cursor.explanation.derivations(for: .cost)[0]
+        #expect(cost.substituted.allSatisfy { $0.agreement == .equal })
+        // An output that does not dominate is computed as z_j − ln Σ e^z, bit for bit as before.
+        let even = [0.3, -0.2, 0.1]
+        let lse = even.withUnsafeBufferPointer { Cost.logSumExp($0.baseAddress!, 3) }
+        #expect(Cost.logSoftmax(of: 0, z: even) == 0.3 - lse)
+    }
+}

@@ -56,3 +56,38 @@ import Testing
         #expect(missing.hint == "epochs run 1…4, updates 1…1, examples 1…3, layers 1…2")
     }
 }
+
+/// Sentences for the pairings the engine accepts beyond the lessons' own, and for numbers
+/// that round to what they are compared with.
+@Suite struct NarratorEdgeTests {
+    @Test func logLikelihoodWithSigmoidSaysOnlyWhatYTimesAMinusOneIs() {
+        // y = 0, a = 0.989: δ = y(a − 1) = 0 — not "as large as the error" (0.989).
+        let a = Activation.sigmoid(4.5)
+        let node = SaturatedNode(layer: 1, node: 0, activation: .sigmoid, z: 4.5, a: a, derivative: Activation.sigmoid.derivative(4.5),
+                                 output: .init(cost: .logLikelihood, target: 0, simplification: .targetTimesActivationMinusOne, delta: 0))!
+        let s = Narrator.say(.saturated(node))
+        #expect(!s.text.contains("as large as the error") && !s.text.contains("fast"))
+        #expect(s.text.hasSuffix("The log-likelihood cost cancels σ′(z): δ = y(a − 1) = 0, without σ′(z) in it."))
+    }
+
+    @Test func aSaturatedSoftmaxOutputUnderQuadraticCostIsNotCalledAProduct() {
+        let node = SaturatedNode(layer: 1, node: 0, activation: .softmax, z: 20, a: 1 - 4.1e-9, derivative: 4.1e-9,
+                                 output: .init(cost: .quadratic, target: 0, simplification: nil, delta: 6.18e-9))!
+        let s = Narrator.say(.saturated(node))
+        #expect(!s.text.contains("∂C/∂a · a(1 − a)"))
+        #expect(s.text.contains("δ = Σₖ ∂C/∂aₖ · ∂aₖ/∂z = 6.18e−9 is small in every term"))
+    }
+
+    @Test func anOutputNextToItsTargetIsWrittenWithTheDigitsThatTellThemApart() {
+        let z = 20.5, a = Activation.sigmoid(z)
+        let node = SaturatedNode(layer: 1, node: 0, activation: .sigmoid, z: z, a: a, derivative: Activation.sigmoid.derivative(z),
+                                 output: .init(cost: .quadratic, target: 1, simplification: nil, delta: nil))!
+        let s = Narrator.say(.saturated(node)).text
+        #expect(!s.contains("a = 1,") && s.contains("saturated at a = 0.99999999875, close to its target y = 1"))
+    }
+
+    @Test func aWeightDecayFactorNextToOneSaysHowFarBelowOneItIs() {
+        #expect(Narrator.say(.weightDecay(factor: 1 - 4.2e-10)).text == "L2: every weight is first multiplied by 1 − ηλ/n = 1 − 4.2e−10.")
+        #expect(Narrator.say(.weightDecay(factor: 0.5)).text == "L2: every weight is first multiplied by 1 − ηλ/n = 0.5.")
+    }
+}

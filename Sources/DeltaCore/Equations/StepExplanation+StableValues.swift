@@ -176,17 +176,24 @@ extension StepExplanation {
             }
         }
 
-        /// ln a_{l,j} as the cost computes it: −softplus(−z) for σ, z_j − ln Σ_k e^{z_k}
-        /// (with the max shift) for softmax.
+        /// ln a_{l,j} as the cost computes it: −softplus(−z) for σ, ``Cost/logSoftmax(of:z:)``
+        /// for softmax.
         var logarithm: Double {
             if f == .sigmoid { return -Cost.softplus(-z[j]) }
-            return z.withUnsafeBufferPointer { z[j] - Cost.logSumExp($0.baseAddress!, $0.count) }
+            return Cost.logSoftmax(of: j, z: z)
         }
 
-        /// ln a_{l,j} from z in the lecture's notation: −ln(1 + e^{−z}) for σ,
-        /// z_j − ln Σ_k e^{z_k} for softmax.
+        /// ln a_{l,j} from z in the lecture's notation: −ln(1 + e^{−z}) for σ; for softmax
+        /// −ln(1 + Σ_{k≠j} e^{z_k − z_j}), the other nodes written out, where node j holds
+        /// nearly everything, else z_j − ln Σ_k e^{z_k}.
         var logarithmForm: Expr {
             if f == .sigmoid { return .negate(.apply(.ln, .add([.number(1), .apply(.exp, .negate(zSymbol))]))) }
+            if f.complementHasRounded(a: a) {
+                let others = z.indices.filter { $0 != j }.map { k -> Expr in
+                    .apply(.exp, .subtract(.symbol(Symbol(.z, [.literal(layer), .literal(k + 1)], example: example)), zSymbol))
+                }
+                return .negate(.apply(.ln, .add([.number(1)] + others)))
+            }
             let zk = Expr.symbol(Symbol(.z, [.literal(layer), .variable("k")], example: example))
             return .subtract(zSymbol, .apply(.ln, .sum(Summation("k", to: .sym(.nodes, .literal(layer)), .apply(.exp, zk)))))
         }

@@ -78,7 +78,7 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
         case .logLikelihood:
             let lse = output == .softmax ? Cost.logSumExp(z, n) : 0
             for j in 0..<n where y[j] != 0 {
-                s += y[j] * (output == .softmax ? z[j] - lse : -Cost.softplus(-z[j]))
+                s += y[j] * (output == .softmax ? Cost.logSoftmax(z, n, j, logSumExp: lse) : -Cost.softplus(-z[j]))
             }
         }
         return -s
@@ -126,6 +126,27 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
         var others = 0.0
         for k in 0..<n where k != top { others += PortableMath.exp(z[k] - z[top]) }
         return z[top] + PortableMath.log1p(others)
+    }
+
+    /// ln a_j of a softmax layer, ln softmax_j(z) = z_j − ln Σ_k e^{z_k}.
+    ///
+    /// Where node j holds nearly all the probability (1 − a_j < 2⁻¹⁰, the criterion of
+    /// ``Activation/roundingThreshold``), z_j − ln Σ_k e^{z_k} subtracts two nearly equal
+    /// numbers and loses the small ln a_j ≈ a_j − 1; there it is evaluated as
+    /// −ln(1 + Σ_{k≠j} e^{z_k − z_j}), which keeps every digit (at z = (40, 0, 0):
+    /// −8.5e−18, where the first form gives 0). Elsewhere the first form, bit for bit.
+    @usableFromInline
+    static func logSoftmax(_ z: UnsafePointer<Double>, _ n: Int, _ j: Int, logSumExp lse: Double) -> Double {
+        let direct = z[j] - lse
+        guard direct > -Activation.roundingThreshold else { return direct }
+        var others = 0.0
+        for k in 0..<n where k != j { others += PortableMath.exp(z[k] - z[j]) }
+        return -PortableMath.log1p(others)
+    }
+
+    /// ln a_j of a softmax layer from its z (``logSoftmax(_:_:_:logSumExp:)``).
+    public static func logSoftmax(of j: Int, z: [Double]) -> Double {
+        z.withUnsafeBufferPointer { logSoftmax($0.baseAddress!, $0.count, j, logSumExp: logSumExp($0.baseAddress!, $0.count)) }
     }
 
     /// softplus(x) = ln(1 + e^x), without overflow for large x.
