@@ -157,11 +157,14 @@ public enum Narrator {
         "feedforward gives \(symbol(failure.quantity, layer: failure.layer, node: failure.node, from: nil)) = \(NumberText.format(failure.value, minus: minus))"
     }
 
-    /// How a run ended, in one sentence.
-    public static func say(_ ending: RunEnding, epochs: Int, minus: NumberText.Minus = .unicode) -> String {
+    /// How a run ended, in one sentence; `keptEpoch` is the epoch whose parameters the run
+    /// ends with (``TrainingRun/keptEpoch``), said where it is not the last one trained.
+    public static func say(_ ending: RunEnding, epochs: Int, keptEpoch: Int? = nil, minus: NumberText.Minus = .unicode) -> String {
         switch ending {
         case .completed:
-            return "trained all \(epochs) epoch\(epochs == 1 ? "" : "s")"
+            let all = "trained all \(epochs) epoch\(epochs == 1 ? "" : "s")"
+            guard let kept = keptEpoch, kept != epochs else { return all }
+            return all + "; early stopping's restore-best keeps \(parameters(of: kept)), where the validation measure was best"
         case .nonFinite(let event):
             return "training stopped at the first non-finite value: \(say(event, minus: minus))"
         case .stoppedEarly(let stop):
@@ -175,7 +178,12 @@ public enum Narrator {
         let metric = stop.rule.metric == .validationCost ? "validation cost" : "validation accuracy"
         let best = NumberText.format(stop.bestValue)
         let when = stop.bestEpoch == 0 ? "before training" : "after epoch \(stop.bestEpoch)"
-        return "stopped early after epoch \(stop.epoch): the \(metric) has not improved for \(stop.rule.patience) epoch\(stop.rule.patience == 1 ? "" : "s") on its best, \(best) \(when); the parameters of epoch \(stop.keptEpoch) are kept"
+        return "stopped early after epoch \(stop.epoch): the \(metric) has not improved for \(stop.rule.patience) epoch\(stop.rule.patience == 1 ? "" : "s") on its best, \(best) \(when); \(parameters(of: stop.keptEpoch)) are kept"
+    }
+
+    /// "the parameters of epoch 6", or "the initial parameters" for epoch 0.
+    private static func parameters(of epoch: Int) -> String {
+        epoch == 0 ? "the initial parameters" : "the parameters of epoch \(epoch)"
     }
 
     private static func symbol(_ quantity: NonFiniteEvent.Quantity, layer: Int, node: Int?, from: Int?) -> String {

@@ -58,7 +58,7 @@ struct Compare: ParsableCommand {
                 for s in run.epochSummaries { print(columns.json(s, variant: name).text) }
             }
         default:
-            printTable(lesson: lesson, names: names, runs: runs)
+            printTable(lesson: lesson, contenders: contenders, runs: runs)
             printVerdict(names: names, runs: runs)
         }
         let failures = zip(names, runs).compactMap { name, run in run.nonFiniteEvent.map { "\(name): \(Narrator.say($0, minus: .ascii))" } }
@@ -107,11 +107,16 @@ struct Compare: ParsableCommand {
         return (String(item[..<equals]).trimmingCharacters(in: .whitespaces), values)
     }
 
-    func printTable(lesson: Lesson, names: [String], runs: [TrainingRun]) {
+    /// The lesson's title, what each contender is (the lesson's headline, then each other's
+    /// changes from the lesson, key by key), and the cost per epoch of each.
+    func printTable(lesson: Lesson, contenders: [(name: String, settings: Settings)], runs: [TrainingRun]) {
         print(lesson.title)
-        for (name, run) in zip(names, runs) {
-            print("  \(name): \(run.network.cost) cost, \(run.network.outputActivation) output, η = \(NumberText.written(run.configuration.eta)), M = \(run.layout.batchSize)")
+        let changes = contenders.map { $0.settings.changes(from: lesson.settings).map { "\($0.key.path): \($0.value)" } }
+        if !changes.contains(where: \.isEmpty) { print("  the lesson: \(lesson.settings.headline)") }
+        for ((name, settings), changed) in zip(contenders, changes) {
+            print("  \(name): " + (changed.isEmpty ? settings.headline : "the lesson with " + changed.joined(separator: ", ")))
         }
+        let names = contenders.map(\.name)
         var table = TextTable(headers: ["epoch"] + names)
         let last = runs.map { $0.epochSummaries.count - 1 }.max() ?? 0
         let step = every ?? max(1, (last + 29) / 30)

@@ -32,27 +32,3 @@ func reportingLessonErrors<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode(2)
     }
 }
-
-/// The lesson a command works on, with `--variant`.
-struct LessonOptions: ParsableArguments {
-    @Argument(help: "A lesson: a path to a .yaml file, or a bundled lesson's number or name.")
-    var lesson: String
-
-    /// Loads the lesson.
-    func load() throws -> Lesson {
-        try reportingLessonErrors {
-            try Lesson.load(path: try LessonLocator.resolve(lesson))
-        }
-    }
-}
-
-/// `--variant NAME`, declared once for every command that works on one run of a lesson.
-struct VariantOption: ParsableArguments {
-    @Option(help: "One of the lesson's variants instead of the lesson itself (see its `variants:`).")
-    var variant: String?
-}
-
-/// Output formats.
-enum Format: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}

@@ -13,6 +13,7 @@ import Testing
         }
         #expect(try resolve("2") == TracePosition(epoch: 2, update: 1, step: .feedforward(example: 1, layer: 1)))
         #expect(try resolve("3 2 2 oe") == TracePosition(epoch: 3, update: 2, step: .outputError(example: 2)))
+        #expect(try resolve("3.2") == TracePosition(epoch: 3, update: 2, step: .feedforward(example: 1, layer: 1)))
         #expect(try resolve("1/3/1 bp l2") == TracePosition(epoch: 1, update: 3, step: .backpropagate(example: 1, layer: 2)))
         #expect(try resolve("gd", current: 2) == TracePosition(epoch: 2, update: 1, step: .gradientDescent(layer: 2)))
         #expect(try resolve("1 1 gradient-descent l=1") == TracePosition(epoch: 1, update: 1, step: .gradientDescent(layer: 1)))

@@ -91,3 +91,36 @@ import Testing
         #expect(Narrator.say(.weightDecay(factor: 0.5)).text == "L2: every weight is first multiplied by 1 − ηλ/n = 0.5.")
     }
 }
+
+/// The narrator's words for the events real runs stop at.
+@Suite struct NarratedRunTests {
+    @Test func aDivergingNeuronStopsAtAnInfiniteCostAndSaysWhere() throws {
+        // A linear neuron with η far too large: w ← w − η·x²·w multiplies w by −99 each update.
+        let network = try Network(sizes: [1, 1], output: .linear, cost: .quadratic)
+        let run = try TrainingRun(network: network, training: try Dataset(inputs: [[10]], targets: [[0]]),
+                                  configuration: TrainingConfiguration(eta: 1, batchSize: 1, epochs: 1000),
+                                  initialization: .explicit(weights: [[[1]]], biases: [[0]]))
+        run.finish()
+        let event = try #require(run.nonFiniteEvent)
+        #expect(Narrator.say(event, minus: .ascii) == "C = inf at epoch 78, update 1, example 1, output error (output node 1 furthest from its target)")
+        #expect(Narrator.say(run.ending!, epochs: 1000) == "training stopped at the first non-finite value: C = ∞ at epoch 78, update 1, example 1, output error (output node 1 furthest from its target)")
+    }
+
+    @Test func anOverflowingUpdateIsNamedWithItsWeight() throws {
+        let network = try Network(sizes: [1, 1, 1], hidden: .linear, output: .linear, cost: .quadratic)
+        let run = try TrainingRun(
+            network: network, training: try Dataset(inputs: [[1e300], [1e300]], targets: [[0], [0]]),
+            configuration: TrainingConfiguration(eta: 1e10, batchSize: 2, epochs: 2),
+            initialization: .explicit(weights: [[[1]], [[1e-300]]], biases: [[0], [0]]))
+        run.finish()
+        #expect(Narrator.say(try #require(run.nonFiniteEvent)) == "w_{2,1,1} = −∞ at epoch 1, update 1, gradient descent l=2")
+    }
+}
+
+@Suite struct RestoreBestWordsTests {
+    @Test func aCompletedRunThatKeepsAnEarlierEpochSaysSo() {
+        #expect(Narrator.say(.completed, epochs: 8, keptEpoch: 6) == "trained all 8 epochs; early stopping's restore-best keeps the parameters of epoch 6, where the validation measure was best")
+        #expect(Narrator.say(.completed, epochs: 8, keptEpoch: 8) == "trained all 8 epochs")
+        #expect(Narrator.say(.completed, epochs: 8, keptEpoch: 0).hasSuffix("keeps the initial parameters, where the validation measure was best"))
+    }
+}

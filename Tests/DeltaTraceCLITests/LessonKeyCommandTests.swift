@@ -116,6 +116,6 @@ func costsByVariant(_ outcome: Outcome) throws -> [String: [Double]] {
         #expect(outcome.lines.count == 7)
         #expect(outcome.lines[0].hasSuffix("50 epochs, early stopping after 3 epochs without a better validation cost"))
         #expect(outcome.lines[6].hasPrefix("stopped early after epoch 3: the validation cost has not improved for 3 epochs on its best"))
-        #expect(outcome.lines[6].hasSuffix("before training; the parameters of epoch 0 are kept"))
+        #expect(outcome.lines[6].hasSuffix("before training; the initial parameters are kept"))
     }
 }

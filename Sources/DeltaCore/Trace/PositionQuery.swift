@@ -25,11 +25,11 @@ public struct PositionQuery: Sendable, Hashable {
 
     /// Reads typed text: up to three numbers, in the order epoch, update, example; a kind of
     /// step by name or abbreviation (``Phase/init(name:)``); and `lN` (or `l=N`) for layer N.
-    /// Words are separated by spaces, commas or slashes: `12`, `12 3`, `12 3 2 oe`,
-    /// `1 1 1 bp l2`.
+    /// Words are separated by spaces, commas, slashes or points: `12`, `12 3`, `12.3`,
+    /// `12 3 2 oe`, `1 1 1 bp l2`.
     public static func parse(_ text: String) -> Result<PositionQuery, PositionError> {
         var query = PositionQuery(), numbers: [Int] = []
-        for word in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" }) {
+        for word in text.lowercased().split(whereSeparator: { " ,/.".contains($0) }) {
             let word = String(word)
             if let n = Int(word) {
                 guard numbers.count < 3 else { return .failure(.tooManyNumbers) }

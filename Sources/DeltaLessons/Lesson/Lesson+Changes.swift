@@ -12,9 +12,18 @@ extension Lesson {
                          source: String = "command line") throws -> Settings {
         var s = try settings(variant: variant)
         guard !changes.isEmpty else { return s }
+        let before = s
         let text = changes.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
         let node = try YAMLNode.parse(text, file: source)
         try LessonKey.readChanges(node, what: "the changes from \(source)", into: &s)
+        // λ alone changes nothing without a regulariser: say so rather than train the lesson as
+        // it is (with `regularization` changed too, `none` beside λ is a choice).
+        let changed = changes.map { LessonKey.named($0.key)?.path }
+        if s.training.regularization == .none, s.lambda != before.lambda, !changed.contains(LessonKey.regularization.path),
+           let lambda = changes.first(where: { LessonKey.named($0.key)?.path == LessonKey.lambda.path }) {
+            throw LessonError(node.location, "`\(lambda.key): \(lambda.value)` has no effect: these settings use no regularization",
+                              hint: "change `regularization` to l2 or l1 too, e.g. --vary regularization=l2 --vary lambda=\(lambda.value)")
+        }
         try Lesson.validate(s, at: node.location)
         try LessonData.check(training: training, validation: validation, fit: s, location: node.location)
         return s

@@ -151,7 +151,7 @@ extension TraceApp {
     /// How a pane's run ended, for the student at its last step.
     func endMessage(_ pane: Pane) -> String {
         guard let ending = pane.run.ending else { return "this is as far as the run goes" }
-        let said = Narrator.say(ending, epochs: pane.run.layout.epochs)
+        let said = Narrator.say(ending, epochs: pane.run.layout.epochs, keptEpoch: pane.run.isFinished ? pane.run.keptEpoch : nil)
         switch ending {
         case .nonFinite: return said
         case .completed, .stoppedEarly: return "this is the end of the run: " + said
@@ -170,7 +170,7 @@ extension TraceApp {
                 goTo(text)
             case .escape: prompt = nil
             case .backspace: prompt = .goTo(String(text.dropLast()))
-            case .character(let c) where c.isLetter || c.isNumber || " -/,=".contains(c):
+            case .character(let c) where c.isLetter || c.isNumber || " -/,=.".contains(c):
                 prompt = .goTo(text + String(c))
             default: break
             }
