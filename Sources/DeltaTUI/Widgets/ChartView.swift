@@ -81,12 +81,21 @@ struct ChartView {
             canvas[plot.x + k % plot.width, plot.y + k / plot.width] =
                 Cell(Character(Unicode.Scalar(0x2800 + dots[k])!), style: Style(foreground: owner[k]))
         }
+        // The x axis: epoch 0 (before training) to the last; ▲ exactly under the current
+        // epoch's line, which marks the cost the epoch starts from, with its words beside it.
         let axisY = inner.maxY - 1
-        canvas.put("0", x: plot.x, y: axisY, style: Theme.label)
-        let last = "epoch \(epochs)"
-        canvas.put(last, x: plot.maxX - last.count, y: axisY, style: Theme.label)
-        let marker = "▲ epoch \(now + 1)"
-        let mx = min(max(plot.x + 2, nowColumn), plot.maxX - last.count - marker.count - 1)
-        if mx > plot.x + 1 { canvas.put(marker, x: mx, y: axisY, style: Style(foreground: .yellow, bold: true)) }
+        let words = "now: start of epoch \(currentEpoch)"
+        var marked: (x: Int, text: String)
+        if nowColumn + 2 + words.count <= plot.maxX {
+            marked = (nowColumn, "▲ " + words)
+        } else if nowColumn - words.count - 1 >= plot.x {
+            marked = (nowColumn - words.count - 1, words + " ▲")
+        } else {
+            marked = (nowColumn, "▲")
+        }
+        let first = "epoch 0", last = "epoch \(epochs)"
+        if plot.x + first.count + 2 <= marked.x { canvas.put(first, x: plot.x, y: axisY, style: Theme.label) }
+        if marked.x + marked.text.count + 2 <= plot.maxX - last.count { canvas.put(last, x: plot.maxX - last.count, y: axisY, style: Theme.label) }
+        canvas.put(marked.text, x: marked.x, y: axisY, style: Style(foreground: .yellow, bold: true), clip: Rect(x: plot.x, y: axisY, width: plot.width, height: 1))
     }
 }
