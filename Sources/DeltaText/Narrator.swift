@@ -30,9 +30,12 @@ public enum Narrator {
         let f = derivativeName(s.activation)
         // Beyond |z| ≈ 745, e^−|z| underflows: f′ is then 0 in double precision.
         let underflowed = s.derivative == 0
-        let tiny = underflowed ? "\(f) has underflowed to 0" : "\(f) = \(number(s.derivative)) is tiny"
+        // Before the step that computes f′ (at feedforward), say what it will be, not its value.
+        let tiny = !s.derivativeComputed ? "\(f) will be tiny" : underflowed ? "\(f) has underflowed to 0" : "\(f) = \(number(s.derivative)) is tiny"
         guard let output = s.output, let error = s.error else {
-            let below = underflowed ? "\(f) has underflowed to 0" : "\(f) = \(number(s.derivative)) is below a tenth of its largest value, \(number(s.activation.maximumDerivative))"
+            let tenth = "a tenth of its largest value, \(number(s.activation.maximumDerivative))"
+            let below = !s.derivativeComputed ? "\(f) will be below \(tenth)" : underflowed ? "\(f) has underflowed to 0"
+                : "\(f) = \(number(s.derivative)) is below \(tenth)"
             return Sentence("\(below): node \(s.node + 1) of layer \(s.layer) is saturated (z = \(number(s.z))), so its δ is only \(f) times the error that reaches it, and the weights into it learn slowly.",
                             tone: .warning)
         }

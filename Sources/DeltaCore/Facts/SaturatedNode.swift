@@ -56,13 +56,18 @@ public struct SaturatedNode: Sendable, Hashable {
     public let derivative: Double
     /// For a node of the output layer: its target and what the cost does with f′.
     public let output: Output?
+    /// Whether the step has computed f′(z) itself (the output error, backpropagation), or
+    /// only z and a (feedforward), where f′ is still to come: a screen then says that f′
+    /// will be tiny without giving its value away before the step that computes it.
+    public let derivativeComputed: Bool
 
     /// The saturation threshold of an activation: ``fraction`` × its largest f′.
     public static func threshold(for f: Activation) -> Double { fraction * f.maximumDerivative }
 
     /// The saturated node, or nil when the node is not saturated (or its activation cannot
     /// saturate).
-    public init?(layer: Int, node: Int, activation: Activation, z: Double, a: Double, derivative: Double, output: Output?) {
+    public init?(layer: Int, node: Int, activation: Activation, z: Double, a: Double, derivative: Double, output: Output?,
+                 derivativeComputed: Bool = true) {
         guard activation.canSaturate, derivative < SaturatedNode.threshold(for: activation) else { return nil }
         self.layer = layer
         self.node = node
@@ -71,6 +76,7 @@ public struct SaturatedNode: Sendable, Hashable {
         self.a = a
         self.derivative = derivative
         self.output = output
+        self.derivativeComputed = derivativeComputed
     }
 
     /// The output's error a − y (nil for a hidden node).

@@ -64,7 +64,7 @@ public enum StepFact: Sendable, Hashable {
                 simplification: network.cost.simplification(with: f),
                 delta: deltaKnown ? trace.delta(m, l, j) : nil) : nil
             if let node = SaturatedNode(layer: l, node: j, activation: f, z: z, a: trace.a(m, l, j),
-                                        derivative: derivative, output: output) {
+                                        derivative: derivative, output: output, derivativeComputed: deltaKnown) {
                 facts.append(.saturated(node))
             }
         }
