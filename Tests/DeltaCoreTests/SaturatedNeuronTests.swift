@@ -4,14 +4,14 @@ import Testing
 /// Nielsen, "Neural Networks and Deep Learning", chapter 3: one sigmoid neuron, x = 1,
 /// y = 0, quadratic cost, η = 0.15, 300 epochs.
 @Suite struct SaturatedNeuronTests {
-    func outputs(_ run: TrainingRun) -> (start: Double, end: Double) {
+    func outputs(_ run: TrainingRun) throws -> (start: Double, end: Double) {
         run.finish()
-        return ((try! run.output(for: [1], parameters: run.initialParameters).get())[0],
-                (try! run.output(for: [1], parameters: run.currentParameters).get())[0])
+        return (try run.output(for: [1], parameters: run.initialParameters).get()[0],
+                try run.output(for: [1], parameters: run.currentParameters).get()[0])
     }
 
     @Test func gentleStartGoesFrom082To009() throws {
-        let (start, end) = outputs(try saturatedNeuron(w: 0.6, b: 0.9))
+        let (start, end) = try outputs(try saturatedNeuron(w: 0.6, b: 0.9))
         #expect((start * 100).rounded() / 100 == 0.82)
         #expect((end * 100).rounded() / 100 == 0.09)
         // The same recurrence computed independently (Python, double precision).
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func saturatedStartGoesFrom098To020() throws {
-        let (start, end) = outputs(try saturatedNeuron(w: 2, b: 2))
+        let (start, end) = try outputs(try saturatedNeuron(w: 2, b: 2))
         #expect((start * 100).rounded() / 100 == 0.98)
         #expect((end * 100).rounded() / 100 == 0.20)
         #expect(close(start, 0.9820137900379085))
@@ -30,15 +30,16 @@ import Testing
     @Test func lectureMSEAndCrossEntropyFromTheSaturatedStart() throws {
         // The lecture's MSE has twice the gradient of ½(y − a)² for one output; cross-entropy
         // drops σ′(z) altogether.
-        #expect(close(outputs(try saturatedNeuron(w: 2, b: 2, cost: .mse)).end, 0.07753746449534711, 1e-11))
-        #expect(close(outputs(try saturatedNeuron(w: 2, b: 2, cost: .crossEntropy)).end, 0.012008741510817504, 1e-11))
+        #expect(close(try outputs(try saturatedNeuron(w: 2, b: 2, cost: .mse)).end, 0.07753746449534711, 1e-11))
+        #expect(close(try outputs(try saturatedNeuron(w: 2, b: 2, cost: .crossEntropy)).end, 0.012008741510817504, 1e-11))
     }
 
     /// The first epoch after which the output is below ½ (Python: 232, 117 and 17).
     @Test(arguments: [(Cost.quadratic, 232), (.mse, 117), (.crossEntropy, 17)])
     func epochsToGetBelowOneHalf(cost: Cost, expected: Int) throws {
         let run = try saturatedNeuron(w: 2, b: 2, cost: cost)
-        let first = (1...300).first { (try! run.output(for: [1], parameters: run.parameters(afterEpoch: $0)).get())[0] < 0.5 }
+        let outputs = try (1...300).map { try run.output(for: [1], parameters: run.parameters(afterEpoch: $0)).get()[0] }
+        let first = outputs.firstIndex { $0 < 0.5 }.map { $0 + 1 }
         #expect(first == expected)
     }
 
