@@ -113,3 +113,38 @@ func readmeTable(_ text: String, section: String) -> [String] {
         }
     }
 }
+
+/// The keys of questions and claims that README's tables list are the keys the loader takes.
+@Suite struct ReadmeListsTests {
+    /// The first column's key names of README's first table under a heading.
+    func documentedKeys(_ section: String, table: Int = 0) throws -> [String] {
+        let readme = try String(contentsOf: lessonsReadme, encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        let heading = try #require(lines.firstIndex(of: "## `\(section)`"))
+        var tables: [[String]] = [], current: [String] = []
+        for line in lines[(heading + 1)...] {
+            if line.hasPrefix("## ") { break }
+            if line.hasPrefix("|") { current.append(line) } else if !current.isEmpty { tables.append(current); current = [] }
+        }
+        if !current.isEmpty { tables.append(current) }
+        // "| `below: X` / `above: X` | …" names two keys; a key is the text before ":" in backticks.
+        return tables[table].dropFirst(2).flatMap { row -> [String] in
+            let first = row.split(separator: "|")[0]
+            return first.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }
+                .map { String($0.element.split(separator: ":")[0]) }
+        }
+    }
+
+    @Test func questionsTableListsTheQuestionKeys() throws {
+        #expect(try documentedKeys("questions") == Lesson.questionKeys)
+    }
+
+    @Test func claimTablesListTheMeasuresAndTests() throws {
+        // `cost: E` stands for the per-epoch statistics, each named in its row's text.
+        let measures = try documentedKeys("expect", table: 0)
+        #expect(measures == ["output", "cost", "first-epoch", "value", "gradient-check"])
+        let statistics = Set(Claim.Statistic.allCases.map(\.rawValue))
+        #expect(Set(Lesson.measureKeys) == Set(measures).union(statistics))
+        #expect(try documentedKeys("expect", table: 1) == Lesson.testKeys)
+    }
+}

@@ -2,9 +2,14 @@ import DeltaCore
 import DeltaText
 
 extension Lesson {
+    /// The keys a beat may have (lessons/README.md's `beats` section; tested to agree).
+    static let beatKeys = ["at", "say", "variants"]
+    /// The keys a question may have (lessons/README.md's `questions` table; tested to agree).
+    static let questionKeys = ["at", "ask", "answer", "tolerance", "explain", "variants"]
+
     /// A beat: `at`, `say` and optionally the runs it is for (`variants:`).
     static func beat(_ node: YAMLNode, settings: Settings, variants: [Variant], examples: Int) throws -> Beat {
-        let m = try node.mapping("a beat", allowed: ["at", "say", "variants"])
+        let m = try node.mapping("a beat", allowed: beatKeys)
         let runs = try runNames(m, variants: variants)
         return Beat(at: try tracePoint(try m.require("at", hint: "say where: at: {epoch: 1, step: output-error}"),
                                        runs: runs, settings: settings, variants: variants, examples: examples),
@@ -14,7 +19,7 @@ extension Lesson {
     /// A question: `at`, `ask`, `answer` (a value the step computes), `tolerance`, `explain`,
     /// and optionally the runs it is asked in, which must share the network's shape.
     static func question(_ node: YAMLNode, settings: Settings, variants: [Variant], examples: Int) throws -> Question {
-        let m = try node.mapping("a question", allowed: ["at", "ask", "answer", "tolerance", "explain", "variants"])
+        let m = try node.mapping("a question", allowed: questionKeys)
         let runs = try runNames(m, variants: variants)
         let at = try tracePoint(try m.require("at", hint: "say at which step to ask: at: {step: output-error}"),
                                 runs: runs, settings: settings, variants: variants, examples: examples)
