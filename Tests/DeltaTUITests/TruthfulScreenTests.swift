@@ -154,3 +154,14 @@ import Testing
         #expect(!shown.contains("factors:"))
     }
 }
+
+@Suite struct HiddenCostTests {
+    @Test func theHeaderDoesNotGiveTheCostAwayWhileAQuestionWaits() throws {
+        // Lesson 2 asks for a = σ(2·1 + 2) at its first step; C = ½a² would give it away.
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        let asked = screen(app)
+        #expect(asked.contains("feedforward l=1 · C = ?") && !asked.contains("0.482176"))
+        app.tap(.character("1"), .enter)
+        #expect(screen(app).contains("feedforward l=1 · C = 0.482176"))
+    }
+}

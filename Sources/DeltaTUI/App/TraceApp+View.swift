@@ -97,7 +97,7 @@ extension TraceApp {
     /// Pane k of several side by side.
     func comparePane(_ k: Int) -> ComparePane {
         let pane = panes[k], shown = pane.shown
-        var header = [minibatchCost(shown).map { "minibatch C = \($0)" } ?? "minibatch C not shown"]
+        var header = [minibatchCost(shown).map { "minibatch C = \($0)" } ?? "minibatch C not computed: training stopped"]
         // A pane whose run has no step at the leader's position (another batch size, or a
         // run that ended sooner) says where it is, and why.
         let elsewhere = shown.position != leader.shown.position
@@ -182,12 +182,12 @@ extension TraceApp {
         if showsRight { canvas.put(right, x: width - right.count, y: 0, style: Theme.title) }
     }
 
-    /// The minibatch's mean cost C for a header, or nil where it must not be shown: while a
-    /// question waits for an answer (C may give the answer away) and in an update that
-    /// stopped at a NaN or ∞ (whose later examples' costs were never computed).
+    /// The minibatch's mean cost C for a header: "?" while a question waits for an answer
+    /// (C may give the answer away), nil in an update that stopped at a NaN or ∞ (whose
+    /// later examples' costs were never computed).
     func minibatchCost(_ shown: ShownStep) -> String? {
-        guard !hidesResults, shown.trace.failure == nil else { return nil }
-        return NumberText.format(shown.trace.cost)
+        guard shown.trace.failure == nil else { return nil }
+        return hidesResults ? "?" : NumberText.format(shown.trace.cost)
     }
 
     /// The position line: epoch, update, example and step of the leader (and the cost of a
