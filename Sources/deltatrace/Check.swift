@@ -3,6 +3,7 @@ import DeltaLessons
 import DeltaText
 import Foundation
 
+/// `deltatrace check`: validate lesson files and verify their claims.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate lesson files and verify their `expect` claims.",

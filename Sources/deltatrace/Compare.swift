@@ -5,6 +5,8 @@ import DeltaText
 import DeltaTUI
 import Foundation
 
+/// `deltatrace compare`: a lesson beside its variants (or `--vary` values), on a terminal side
+/// by side in lockstep, otherwise as a table or JSON with a verdict.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a lesson's variants side by side on the same initial weights and data.",

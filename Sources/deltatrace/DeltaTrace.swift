@@ -4,6 +4,7 @@ import DeltaLessons
 import Foundation
 
 @main
+/// The `deltatrace` command and its subcommands.
 struct DeltaTrace: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltatrace",

@@ -3,6 +3,7 @@ import DeltaLessons
 import DeltaText
 import Foundation
 
+/// `deltatrace lessons`: the bundled lessons, numbered.
 struct Lessons: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the bundled lessons, numbered, with their summaries.")
 

@@ -4,6 +4,7 @@ import DeltaLessons
 import DeltaText
 import Foundation
 
+/// `deltatrace run`: train a lesson and print one row per epoch.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a lesson without the screen: one row per epoch with its cost and accuracy.",

@@ -3,6 +3,7 @@ import DeltaCore
 import DeltaLessons
 import DeltaText
 
+/// `deltatrace trace`: every number of every update, as JSON Lines.
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the full trace as JSON Lines: one object per update.",

@@ -3,12 +3,7 @@ import DeltaLessons
 import DeltaTUI
 import Foundation
 
-/// Options every full-screen command shares.
-struct ScreenOptions: ParsableArguments {
-    @Flag(help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
-    var ascii = false
-}
-
+/// `deltatrace tui` (and `deltatrace LESSON`): the step-by-step screen, or the picker.
 struct Tui: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",

@@ -156,24 +156,6 @@ public enum Cost: String, CaseIterable, Sendable, Hashable, Codable {
     }
 }
 
-/// Why a target does not suit a cost.
-public enum TargetProblem: Sendable, Hashable {
-    /// Cross-entropy reads each y_j as a probability: this value is outside [0, 1].
-    case outsideUnitInterval(Double)
-    /// Log-likelihood needs the targets of an example to be a probability distribution
-    /// (one-hot for a class): non-negative and summing to 1.
-    case notADistribution
-}
-
-/// An exact closed form of the output error δ_L in which f′(z) has cancelled.
-public enum OutputErrorSimplification: Sendable, Hashable {
-    /// δ_{L,j} = a_{L,j} − y_j: cross-entropy with sigmoid, log-likelihood with softmax
-    /// (for targets that sum to 1, which a run requires).
-    case activationMinusTarget
-    /// δ_{L,j} = y_j (a_{L,j} − 1): log-likelihood with sigmoid outputs.
-    case targetTimesActivationMinusOne
-}
-
 extension Cost: CustomStringConvertible {
     public var description: String { rawValue }
 }
