@@ -86,6 +86,7 @@ public struct ExprText: Sendable {
         }
     }
 
+    /// An expression as text, bracketed when its precedence is below its context's.
     private func text(_ e: Expr, context: Int) -> String {
         let body: String
         switch e {
@@ -139,12 +140,14 @@ public struct ExprText: Sendable {
         return precedence(e) < context ? "(" + body + ")" : body
     }
 
+    /// Whether an exponent needs brackets after e^: a negated compound, not −z.
     private static func isCompound(_ e: Expr) -> Bool {
         if case .negate(let inner) = e, case .symbol = inner { return false }
         if case .negate = e { return true }
         return false
     }
 
+    /// A symbol with its subscripts and example: z₂,₁, δₗ₋₁,ᵢ, a₀,₁(m).
     private func symbol(_ s: Symbol) -> String {
         var name: String
         switch s.name {
@@ -159,6 +162,7 @@ public struct ExprText: Sendable {
         return name
     }
 
+    /// A subscript as written: l, 2, l−1.
     public static func index(_ i: Index) -> String {
         switch i {
         case .variable(let v): return v
@@ -167,6 +171,7 @@ public struct ExprText: Sendable {
         }
     }
 
+    /// The characters that have Unicode subscripts.
     static let subscripts: [Character: Character] = [
         "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
         "i": "ᵢ", "j": "ⱼ", "k": "ₖ", "l": "ₗ", "m": "ₘ", "n": "ₙ", "−": "₋", "+": "₊", ",": ",",
@@ -178,6 +183,7 @@ public struct ExprText: Sendable {
         return text.count == 1 ? "_" + text : "_{" + text + "}"
     }
 
+    /// A whole number as superscript digits: ² ³ ⁻¹.
     public static func superscript(_ k: Int) -> String {
         let table: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
         return String(String(k).map { table[$0]! })

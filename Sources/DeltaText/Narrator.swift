@@ -132,6 +132,7 @@ public enum Narrator {
         }
     }
 
+    /// The exact form of δ_L: "a − y" or "y(a − 1)".
     private static func form(_ s: OutputErrorSimplification) -> String {
         switch s {
         case .activationMinusTarget: return "a − y"
@@ -139,6 +140,7 @@ public enum Narrator {
         }
     }
 
+    /// A number in a sentence: three significant digits.
     private static func number(_ x: Double) -> String { NumberText.format(x, digits: 3) }
 
     // MARK: Non-finite values and endings
@@ -189,6 +191,7 @@ public enum Narrator {
         epoch == 0 ? "the initial parameters" : "the parameters of epoch \(epoch)"
     }
 
+    /// The quantity with its indices, nodes counted from 1: "δ_{2,1}", "w_{2,1,1}".
     private static func symbol(_ quantity: NonFiniteEvent.Quantity, layer: Int, node: Int?, from: Int?) -> String {
         var what: String
         switch quantity {

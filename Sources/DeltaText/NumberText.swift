@@ -68,6 +68,7 @@ public enum NumberText {
 
     // MARK: Pieces
 
+    /// NaN, ∞ and −∞ in words, or nil for a finite number.
     private static func special(_ x: Double, minus: Minus) -> String? {
         if x.isNaN { return minus == .unicode ? "NaN" : "nan" }
         if x.isInfinite {
@@ -101,6 +102,7 @@ public enum NumberText {
         return text
     }
 
+    /// The text with its minus signs as `minus` asks.
     private static func signed(_ text: String, _ minus: Minus) -> String {
         minus == .unicode ? text.replacingOccurrences(of: "-", with: "−") : text
     }

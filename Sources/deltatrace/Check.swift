@@ -5,6 +5,7 @@ import Foundation
 
 /// `deltatrace check`: validate lesson files and verify their claims.
 struct Check: ParsableCommand {
+    /// The command's name, abstract and discussion for `--help`.
     static let configuration = CommandConfiguration(
         abstract: "Validate lesson files and verify their `expect` claims.",
         discussion: "Prints one line per lesson. Exit status: 0 all good, 1 a claim failed, 2 a file is invalid.")
@@ -12,6 +13,7 @@ struct Check: ParsableCommand {
     @Argument(help: "Lesson files, or folders whose .yaml files are all checked.")
     var paths: [String]
 
+    /// Checks every lesson file named (or in the folders named) and prints one line each.
     func run() throws {
         var files: [String] = []
         for path in paths {

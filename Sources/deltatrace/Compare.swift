@@ -8,6 +8,7 @@ import Foundation
 /// `deltatrace compare`: a lesson beside its variants (or `--vary` values), on a terminal side
 /// by side in lockstep, otherwise as a table or JSON with a verdict.
 struct Compare: ParsableCommand {
+    /// The command's name, abstract and discussion for `--help`.
     static let configuration = CommandConfiguration(
         abstract: "Train a lesson's variants side by side on the same initial weights and data.",
         discussion: """
@@ -27,6 +28,7 @@ struct Compare: ParsableCommand {
     var format: Format?
     @OptionGroup var screen: ScreenOptions
 
+    /// Refuses options that cannot work together.
     func validate() throws {
         if format == .csv { throw ValidationError("compare prints a table or json") }
         for item in vary {
@@ -37,6 +39,7 @@ struct Compare: ParsableCommand {
         if let every, every < 1 { throw ValidationError("--every must be at least 1") }
     }
 
+    /// Trains the contenders and shows them side by side, or prints the table or JSON.
     func run() throws {
         let lesson = try self.lesson.load()
         let contenders = try reportingLessonErrors { try variants(of: lesson) }
@@ -133,6 +136,7 @@ struct Compare: ParsableCommand {
         }
     }
 
+    /// The first epoch at which each cost falls to the goal, and how much sooner the fastest is.
     func printVerdict(names: [String], runs: [TrainingRun]) {
         let reached: [Int?] = runs.map { run in
             let start = run.epochSummaries[0].cost

@@ -6,6 +6,7 @@ import Foundation
 @main
 /// The `deltatrace` command and its subcommands.
 struct DeltaTrace: ParsableCommand {
+    /// The program's name, abstract, subcommands and the default (the screen).
     static let configuration = CommandConfiguration(
         commandName: "deltatrace",
         abstract: "Step through how a neural network learns, one operation at a time.",

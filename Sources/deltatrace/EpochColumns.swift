@@ -36,17 +36,20 @@ struct EpochColumns {
         return r
     }
 
+    /// The CSV header line.
     var csvHeader: String {
         (["epoch", "cost"] + (penalty ? ["penalty"] : []) + (accuracy ? ["accuracy"] : [])
             + (validation ? ["validation_cost"] + (accuracy ? ["validation_accuracy"] : []) : [])).joined(separator: ",")
     }
 
+    /// One epoch as a CSV line, every number exact.
     func csvRow(_ s: EpochSummary) -> String {
         func text(_ x: Double?) -> String { x.map(NumberText.exact) ?? "" }
         return ([String(s.epoch), text(s.cost)] + (penalty ? [text(s.penalty)] : []) + (accuracy ? [text(s.accuracy)] : [])
             + (validation ? [text(s.validationCost)] + (accuracy ? [text(s.validationAccuracy)] : []) : [])).joined(separator: ",")
     }
 
+    /// One epoch as a JSON object (with the variant's name in `compare`).
     func json(_ s: EpochSummary, variant: String? = nil) -> JSON {
         var pairs: [(String, JSON)] = []
         if let variant { pairs.append(("variant", .string(variant))) }

@@ -2,5 +2,6 @@ import ArgumentParser
 
 /// Output formats.
 enum Format: String, ExpressibleByArgument, CaseIterable {
+    /// Aligned columns for people; JSON Lines; comma-separated values.
     case table, json, csv
 }

@@ -298,7 +298,9 @@ extension LessonKey {
 
     /// Numbers, lists and matrices as a lesson writes them: [[0.6, 1], [-2, 0.5]].
     static func written(_ values: [Double]) -> String { "[" + values.map(NumberText.written).joined(separator: ", ") + "]" }
+    /// Rows as a lesson writes them.
     static func written(_ rows: [[Double]]) -> String { "[" + rows.map(written).joined(separator: ", ") + "]" }
+    /// Matrices as a lesson writes them.
     static func written(_ matrices: [[[Double]]]) -> String { "[" + matrices.map(written).joined(separator: ", ") + "]" }
 
     /// A seed: a whole number, 0 or more.
