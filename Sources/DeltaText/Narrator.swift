@@ -85,15 +85,20 @@ public enum Narrator {
     // MARK: Substituted forms
 
     /// A value a substituted form took from z, not from the stored a it names: "1 − a₂,₁ is
-    /// computed as σ(−z₂,₁) = 2.06e−9: a₂,₁ = 0.99999999794 has rounded away those digits."
-    /// The stored value is written with enough digits to tell it from 1.
+    /// computed as σ(−z₂,₁) = 2.06e−9: from the stored a₂,₁ = 0.99999999794 it would keep
+    /// only 7 of its 16 digits." The stored value is written with enough digits to tell it
+    /// from 1.
     public static func say(_ note: StableValue) -> Sentence {
         let text = ExprText(digits: 6)
         let computed = "\(text.render(note.expression)) is computed as \(text.render(note.form)) = \(number(note.value))"
         switch note.reason {
         case .rounded(let quantity, let stored):
             let value = ExprText(digits: 3).separated(stored, stored < 0 ? -1 : 1).0
-            return Sentence("\(computed): \(text.render(quantity)) = \(value) has rounded away those digits.", tone: .aside)
+            // The stored value is off by up to half a unit in its last place; against a result
+            // this small that leaves −log₁₀(error/|result|) correct digits of the 16 a double has.
+            let kept = note.value == 0 ? 0 : Int((-PortableMath.log(stored.ulp / 2 / abs(note.value)) / PortableMath.log(10)).rounded(.down))
+            let keeps = kept <= 0 ? "it would keep none of its digits" : "it would keep only \(min(kept, 15)) of its 16 digits"
+            return Sentence("\(computed): from the stored \(text.render(quantity)) = \(value) \(keeps).", tone: .aside)
         case .underflow(let quantity, let stored):
             let below = stored == 0 ? "to 0" : "to \(number(stored)), below the smallest normal double (2.2e−308), losing its digits"
             return Sentence("\(computed): \(text.render(quantity)) has underflowed \(below).", tone: .aside)

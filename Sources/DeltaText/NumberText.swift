@@ -48,6 +48,23 @@ public enum NumberText {
         return signed(String(format: "%.\(decimals)f", x), minus)
     }
 
+    /// A number in at most `width` columns, for a cell of a table or a node of the network:
+    /// `decimals` fixed decimals when they fit and show the number (never 0.0000 for a
+    /// number that is not 0), fewer decimals, then scientific notation with as many
+    /// significant digits as fit (−4.25e−18); "…" when not even that fits, so that no digit
+    /// is ever clipped or run into a neighbour.
+    public static func fitting(_ x: Double, width: Int, decimals: Int = 4, minus: Minus = .unicode) -> String {
+        if let special = special(x, minus: minus) { return special.count <= width ? special : "…" }
+        var candidates: [String] = []
+        for d in stride(from: decimals, through: 0, by: -1) where x == 0 || abs(x) >= 0.5 * pow(10, -Double(d)) {
+            if abs(x) < 1e6 { candidates.append(signed(String(format: "%.\(d)f", x), minus)) }
+        }
+        for digits in stride(from: 4, through: 1, by: -1) {
+            candidates.append(signed(scientific(x, significant: digits), minus))
+        }
+        return candidates.first { $0.count <= width } ?? "…"
+    }
+
     /// A number as a person writes it: whole numbers without a decimal point, others with up
     /// to 10 significant digits and no trailing zeros; ASCII minus, so it can be pasted back
     /// into a lesson or onto a command line.

@@ -21,15 +21,22 @@ import Testing
         // (a − y)·a(1 − a) with 1 − a = σ(−20), not 1 − 1.
         #expect(ExprText().render(form.expr) == "(1 − 0)·1·2.061e−9")
         #expect(form.notes.map { Narrator.say($0).text } == [
-            "1 − a₁,₁ is computed as σ(−z₁,₁) = 2.06e−9: a₁,₁ = 0.99999999794 has rounded away those digits."])
+            "1 − a₁,₁ is computed as σ(−z₁,₁) = 2.06e−9: from the stored a₁,₁ = 0.99999999794 it would keep only 7 of its 16 digits."])
         #expect(Narrator.say(form) == nil)
+    }
+
+    @Test func aModeratelySaturatedNodeSaysHowManyDigitsTheStoredValueKeeps() throws {
+        // z = 7: 1 − a = 9.1e−4, and the stored a (off by up to 5.6e−17) keeps 13 of its digits.
+        let d = try outputError(cost: .quadratic, z: 7, y: 0)
+        #expect(d[0].substituted[1].notes.map { Narrator.say($0).text } == [
+            "1 − a₁,₁ is computed as σ(−z₁,₁) = 0.000911: from the stored a₁,₁ = 0.999 it would keep only 13 of its 16 digits."])
     }
 
     @Test func underflowAndCancellationAreSaid() throws {
         let d = try outputError(cost: .crossEntropy, z: 800, y: 0)
         let cost = try #require(d.last)
         #expect(cost.substituted[0].notes.map { Narrator.say($0).text } == [
-            "ln(a₁,₁) is computed as −ln(1 + e^−z₁,₁) = 0: a₁,₁ = 1 has rounded away those digits.",
+            "ln(a₁,₁) is computed as −ln(1 + e^−z₁,₁) = 0: from the stored a₁,₁ = 1 it would keep none of its digits.",
             "ln(1 − a₁,₁) is computed as −ln(1 + e^z₁,₁) = −800: 1 − a₁,₁ has underflowed to 0.",
         ])
         let cancelled = StableValue(expression: .sym(.delta, .literal(2), .literal(2)), form: .sym(.a, .literal(2), .literal(2)),

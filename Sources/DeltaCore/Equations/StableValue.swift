@@ -6,7 +6,8 @@
 /// digits of 1 − a_{2,1} = 2.0611536e−9, so a form a_{2,1}(1 − a_{2,1}) evaluated from the
 /// stored a would not equal the σ′(z_{2,1}) the engine used. The substitution puts the
 /// value σ(−z_{2,1}) in place of 1 − a_{2,1} and records this note: "1 − a_{2,1} is computed
-/// as σ(−z_{2,1}) = 2.06e−9: a_{2,1} = 0.99999999794 has rounded away those digits".
+/// as σ(−z_{2,1}) = 2.06e−9: from the stored a_{2,1} = 0.99999999794 it would keep only 7 of
+/// its 16 digits".
 public struct StableValue: Sendable, Hashable {
     /// Why the textbook form of ``expression`` would not do.
     public enum Reason: Sendable, Hashable {

@@ -31,8 +31,8 @@ struct MinibatchView {
             let shownActivation = frame.isComputed(.activation, example: m, layer: l - 1)
             let shownError = frame.isComputed(.error, example: m, layer: l) && !(hidden && m == step.example)
             let a = trace.a(m, l - 1, i), d = trace.delta(m, l, j)
-            let cells = [shownActivation ? NumberText.fixed(a, decimals: 5) : "·", shownError ? NumberText.fixed(d, decimals: 5) : "·",
-                         shownActivation && shownError ? NumberText.fixed(a * d, decimals: 6) : "·"]
+            let cells = [shownActivation ? NumberText.fitting(a, width: 13, decimals: 5) : "·", shownError ? NumberText.fitting(d, width: 10, decimals: 5) : "·",
+                         shownActivation && shownError ? NumberText.fitting(a * d, width: 11, decimals: 6) : "·"]
             if shownActivation && shownError { sum += a * d; known += 1 }
             let style: Style = m == step.example ? Theme.touched : .plain
             lines.append(((String(m).leftPadded(4) + cells[0].leftPadded(14)).padded(18) + cells[1].leftPadded(11) + cells[2].leftPadded(12), style))

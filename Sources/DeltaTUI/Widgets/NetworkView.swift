@@ -32,11 +32,11 @@ struct NetworkView {
             && (network.sizes.dropFirst().max()! * 4 + 1 <= rect.height || network.sizes.max()! <= 2 && rect.height >= 7)
     }
 
-    /// A value in a node's cell: four decimals, or where those would show a non-zero value
-    /// as 0.0000, its significant digits (δ 2.06e−9).
-    static func cellText(_ v: Double) -> String {
-        let fixed = NumberText.fixed(v, decimals: 4)
-        return v != 0 && v.isFinite && abs(v) < 0.00005 ? NumberText.format(v, digits: 3) : fixed
+    /// A value in a node's cell of `width` columns: four decimals where they fit and show it,
+    /// else as many significant digits as fit (δ 2.06e−9), never clipped
+    /// (``NumberText/fitting(_:width:decimals:minus:)``).
+    static func cellText(_ v: Double, width: Int = 9) -> String {
+        NumberText.fitting(v, width: width)
     }
 
     /// Draws the network into a rectangle.
@@ -64,8 +64,10 @@ struct NetworkView {
                 let valueX = x + label.count + 1
                 func value(_ name: String, _ v: Double, known: Bool, computedHere: Bool, row: Int) {
                     let shown: String, style: Style
+                    // Up to the next column (less a space), or the box's edge for the last.
+                    let room = (l == network.L ? inner.maxX : x + columnWidth - 1) - (valueX + name.count + 1)
                     if !known { shown = "·"; style = Theme.dim } else if hidden && computedHere { shown = "?"; style = Theme.hidden } else {
-                        shown = NetworkView.cellText(v)
+                        shown = NetworkView.cellText(v, width: max(1, room))
                         style = computedHere ? Theme.touched : .plain
                     }
                     canvas.put(name + " " + shown, x: valueX, y: y + row, style: style, clip: inner)
@@ -129,7 +131,7 @@ struct NetworkView {
                 var style = w >= 0 ? Theme.positive : Theme.negative
                 if abs(w) >= 1 { style.bold = true }
                 if case .weight(let fl, let fi, let fj)? = focus, fl == l, fi == i, fj == j { style.reverse = true }
-                let text = hidden && updated ? "?" : NumberText.fixed(w, decimals: 4)
+                let text = hidden && updated ? "?" : NumberText.fitting(w, width: cellWidth - 1)
                 canvas.put(text.leftPadded(cellWidth - 1), x: rect.x + 4 + j * cellWidth, y: y, style: hidden && updated ? Theme.hidden : style, clip: rect)
             }
         }
@@ -140,7 +142,7 @@ struct NetworkView {
                 let b = updated ? trace.biasAfter(l, j) : trace.biasBefore(l, j)
                 var style = b >= 0 ? Theme.positive : Theme.negative
                 if case .bias(let fl, let fj)? = focus, fl == l, fj == j { style.reverse = true }
-                let text = hidden && updated ? "?" : NumberText.fixed(b, decimals: 4)
+                let text = hidden && updated ? "?" : NumberText.fitting(b, width: cellWidth - 1)
                 canvas.put(text.leftPadded(cellWidth - 1), x: rect.x + 4 + j * cellWidth, y: by, style: hidden && updated ? Theme.hidden : style, clip: rect)
             }
         }

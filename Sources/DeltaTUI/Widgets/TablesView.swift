@@ -30,20 +30,20 @@ struct TablesView {
             for i in 0..<network.n(l - 1) {
                 for j in 0..<network.n(l) {
                     rows.append(String(i + 1).leftPadded(3) + String(j + 1).leftPadded(4)
-                                + (hidden ? "?" : NumberText.fixed(trace.weightGradient(l, i, j), decimals: 6)).leftPadded(12)
-                                + (hidden ? "?" : NumberText.fixed(trace.weightChange(l, i, j), decimals: 6)).leftPadded(13))
+                                + (hidden ? "?" : NumberText.fitting(trace.weightGradient(l, i, j), width: 11, decimals: 6)).leftPadded(12)
+                                + (hidden ? "?" : NumberText.fitting(trace.weightChange(l, i, j), width: 12, decimals: 6)).leftPadded(13))
                 }
             }
             for j in 0..<network.n(l) {
-                rows.append("  b" + String(j + 1).leftPadded(4) + (hidden ? "?" : NumberText.fixed(trace.biasGradient(l, j), decimals: 6)).leftPadded(12)
-                            + (hidden ? "?" : NumberText.fixed(trace.biasChange(l, j), decimals: 6)).leftPadded(13))
+                rows.append("  b" + String(j + 1).leftPadded(4) + (hidden ? "?" : NumberText.fitting(trace.biasGradient(l, j), width: 11, decimals: 6)).leftPadded(12)
+                            + (hidden ? "?" : NumberText.fitting(trace.biasChange(l, j), width: 12, decimals: 6)).leftPadded(13))
             }
         } else {
             let m = step.example ?? 1
             header = "   j          z          a          δ" + (trace.mask.isEmpty ? "" : "  dropped")
             let activation = frame.isComputed(.activation, example: m, layer: l), error = frame.isComputed(.error, example: m, layer: l)
             for j in 0..<network.n(l) {
-                func cell(_ v: Double, _ known: Bool) -> String { (known ? (hidden ? "?" : NumberText.fixed(v, decimals: 5)) : "·").leftPadded(11) }
+                func cell(_ v: Double, _ known: Bool) -> String { (known ? (hidden ? "?" : NumberText.fitting(v, width: 10, decimals: 5)) : "·").leftPadded(11) }
                 rows.append(String(j + 1).leftPadded(4) + cell(trace.z(m, l, j), activation && l > 0) + cell(trace.a(m, l, j), activation)
                             + cell(trace.delta(m, l, j), error && l > 0) + (trace.isDropped(m, l, j) ? "  ✗" : ""))
             }
