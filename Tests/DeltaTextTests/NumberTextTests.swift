@@ -55,3 +55,20 @@ import Testing
         #expect(table.lines == ["name           epoch", "cross-entropy      8", "mse              107"])
     }
 }
+
+/// Numbers that must fit a cell keep their digits, or say they cannot.
+@Suite struct FittingNumberTests {
+    @Test func aCellGetsTheMostDigitsThatFitAndNeverAZeroForANonZero() {
+        #expect(NumberText.fitting(0.98201379, width: 9) == "0.9820")
+        #expect(NumberText.fitting(-4.2483542552915889e-18, width: 9) == "−4.25e−18")
+        #expect(NumberText.fitting(-4.2483542552915889e-18, width: 10) == "−4.248e−18")
+        #expect(NumberText.fitting(1000, width: 8) == "1000.000" && NumberText.fitting(-2000, width: 8) == "−2000.00")
+        #expect(NumberText.fitting(-125456, width: 10, decimals: 5) == "−125456.00")
+        #expect(NumberText.fitting(2.06e-9, width: 9) == "2.06e−9")
+        #expect(NumberText.fitting(0, width: 3) == "0.0" && NumberText.fitting(-234.25, width: 4) == "−234")
+        #expect(NumberText.fitting(-4.2483542552915889e-18, width: 4) == "…")
+        for width in 1...12 {
+            for x in [0.5, -3.75e-12, 123456789.0, -0.000123] { #expect(NumberText.fitting(x, width: width).count <= width) }
+        }
+    }
+}
