@@ -41,19 +41,32 @@ struct Trace: ParsableCommand {
         try report(run.ending, of: run, format: .json)
     }
 
-    /// One update as JSON.
+    /// One update as JSON. In an update that stopped at a NaN or ∞, what was never computed
+    /// (the values after the failing one, the gradients before gradient descent, the
+    /// parameters after an update that was not applied) is `null`, beside `failure`, which
+    /// says where training stopped — never a 0 that was not computed.
     static func json(_ t: UpdateTrace) -> JSON {
         let network = t.network, L = network.L
+        let stop = t.failure.map { TraceFrame(trace: t, step: $0.position.step) }
+        let descended = t.failure.map { $0.position.step.phase == .gradientDescent } ?? true
+        func known(_ value: TraceFrame.NodeValue, _ m: Int, _ l: Int) -> Bool { stop?.isComputed(value, example: m, layer: l) ?? true }
+        func costKnown(_ m: Int) -> Bool {
+            guard let failure = t.failure, let failing = failure.position.step.example else { return true }
+            return m < failing || m == failing && failure.position.step.phase != .feedforward
+        }
+        func shown(_ computed: Bool, _ json: JSON) -> JSON { computed ? json : .null }
         let examples: [JSON] = (1...t.M).map { m in
             let layers: [JSON] = (1...L).map { l in
                 let nodes = 0..<network.n(l)
                 var pairs: [(String, JSON)] = [
                     ("l", .integer(l)),
-                    ("z", .numbers(nodes.map { t.z(m, l, $0) })),
-                    ("a", .numbers(nodes.map { t.a(m, l, $0) })),
-                    ("delta", .numbers(nodes.map { t.delta(m, l, $0) })),
+                    ("z", shown(known(.activation, m, l), .numbers(nodes.map { t.z(m, l, $0) }))),
+                    ("a", shown(known(.activation, m, l), .numbers(nodes.map { t.a(m, l, $0) }))),
+                    ("delta", shown(known(.error, m, l), .numbers(nodes.map { t.delta(m, l, $0) }))),
                 ]
-                if !t.mask.isEmpty && l < L { pairs.append(("mask", .numbers(nodes.map { t.isDropped(m, l, $0) ? 0 : 1 }))) }
+                if !t.mask.isEmpty && l < L {
+                    pairs.append(("mask", shown(known(.activation, m, l), .numbers(nodes.map { t.isDropped(m, l, $0) ? 0 : 1 }))))
+                }
                 return .object(pairs)
             }
             let outputs = 0..<network.n(L)
@@ -61,9 +74,9 @@ struct Trace: ParsableCommand {
                 ("index", .integer(t.exampleIndices[m - 1])),
                 ("x", .numbers((0..<network.n(0)).map { t.x(m, $0) })),
                 ("y", .numbers(outputs.map { t.y(m, $0) })),
-                ("cost", .number(t.costs[m - 1])),
-                ("dC_da", .numbers(outputs.map { t.costGradient(m, $0) })),
-                ("f_prime", .numbers(outputs.map { t.outputDerivative(m, $0) })),
+                ("cost", shown(costKnown(m), .number(t.costs[m - 1]))),
+                ("dC_da", shown(known(.error, m, L), .numbers(outputs.map { t.costGradient(m, $0) }))),
+                ("f_prime", shown(known(.error, m, L), .numbers(outputs.map { t.outputDerivative(m, $0) }))),
                 ("layers", .array(layers)),
             ])
         }
@@ -72,14 +85,14 @@ struct Trace: ParsableCommand {
                 ("l", .integer(l)),
                 ("w_before", .matrix(t.before.parameters.weightMatrix(network, layer: l))),
                 ("b_before", .numbers(t.before.parameters.biasVector(network, layer: l))),
-                ("grad_w", .matrix((0..<network.n(l - 1)).map { i in (0..<network.n(l)).map { t.weightGradient(l, i, $0) } })),
-                ("grad_b", .numbers((0..<network.n(l)).map { t.biasGradient(l, $0) })),
-                ("w_after", .matrix(t.after.parameters.weightMatrix(network, layer: l))),
-                ("b_after", .numbers(t.after.parameters.biasVector(network, layer: l))),
+                ("grad_w", shown(descended, .matrix((0..<network.n(l - 1)).map { i in (0..<network.n(l)).map { t.weightGradient(l, i, $0) } }))),
+                ("grad_b", shown(descended, .numbers((0..<network.n(l)).map { t.biasGradient(l, $0) }))),
+                ("w_after", shown(t.failure == nil, .matrix(t.after.parameters.weightMatrix(network, layer: l)))),
+                ("b_after", shown(t.failure == nil, .numbers(t.after.parameters.biasVector(network, layer: l)))),
             ])
         }
         var pairs: [(String, JSON)] = [
-            ("epoch", .integer(t.epoch)), ("update", .integer(t.update)), ("cost", .number(t.cost)),
+            ("epoch", .integer(t.epoch)), ("update", .integer(t.update)), ("cost", shown(descended, .number(t.cost))),
             ("examples", .array(examples)), ("layers", .array(layers)),
         ]
         if let failure = t.failure { pairs.append(("failure", .string(Narrator.say(failure, minus: .ascii)))) }

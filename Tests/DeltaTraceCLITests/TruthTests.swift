@@ -26,6 +26,21 @@ import Testing
         #expect(outcome.lines[2].contains("o.yaml:9:5:") && outcome.lines[2].hasSuffix("the output cannot be computed: feedforward gives z_{1,1} = inf"))
     }
 
+    @Test func traceWritesNullForWhatWasNeverComputed() throws {
+        let outcome = try withFiles(["o.yaml": TruthTests.overflowing]) { try deltatrace(["trace", $0.appendingPathComponent("o.yaml").path]) }
+        #expect(outcome.status == 1)
+        let update = try #require(try jsonLines(outcome.stdout).first)
+        let example = try #require((update["examples"] as? [[String: Any]])?.first)
+        let layer = try #require((example["layers"] as? [[String: Any]])?.first)
+        // z overflowed, so nothing after it exists; w_before is what the update started from.
+        for key in ["z", "a", "delta"] { #expect(layer[key] is NSNull, "\(key)") }
+        for key in ["cost", "dC_da", "f_prime"] { #expect(example[key] is NSNull, "\(key)") }
+        #expect(update["cost"] is NSNull)
+        let parameters = try #require((update["layers"] as? [[String: Any]])?.first)
+        #expect(parameters["w_before"] as? [[Double]] == [[1e308]] && parameters["w_after"] is NSNull && parameters["grad_w"] is NSNull)
+        #expect(update["failure"] as? String == "z_{1,1} = inf at epoch 1, update 1, example 1, feedforward l=1")
+    }
+
     /// A linear neuron on targets in the hundreds: costs ~10⁵, validation ~10⁵.
     static let wide = """
         title: Wide numbers
