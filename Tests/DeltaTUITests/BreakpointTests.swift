@@ -89,7 +89,8 @@ import Testing
         // The epoch before, the same step found the node unsaturated.
         let before = app.leader.run.trace(ofUpdate: stop.position.epoch - 2)
         #expect(Activation.tanh.derivative(before.z(1, 1, 0)) >= 0.1)
-        #expect(app.message == "breakpoint: node 1 of layer 1 has become saturated where that slows learning: tanh′(z) = \(NumberText.format(Activation.tanh.derivative(z), digits: 3))")
+        // Feedforward computes z and a, not tanh′(z): the stop does not give its value away.
+        #expect(app.message == "breakpoint: node 1 of layer 1 has become saturated where that slows learning")
         // It stays saturated: the next `r` does not stop for it again.
         app.tap(.character("r"))
         app.runUntilStopped()
@@ -104,5 +105,48 @@ import Testing
         #expect(shown.contains("2 [ ] stop at a node becoming saturated where that slows learning"))
         #expect(shown.contains("f′(z) under \(NumberText.written(SaturatedNode.fraction)) × its largest value"))
         #expect(!shown.contains("σ′"))
+    }
+
+    @Test func anOutputSaturatedFromTheStartOfADeeperNetworkDoesNotStopTheRun() throws {
+        // 1-1-1: the output's z = 20 (wrong for y = 0) from the start, shown first at step 2.
+        var app = try TraceApp(lesson: try inlineLesson("""
+            title: Deep start
+            summary: An output saturated from the start.
+            network: {layers: [1, 1, 1], hidden: sigmoid, output: sigmoid, cost: quadratic}
+            init: {weights: [[[0.5]], [[30]]], biases: [[0], [2]]}
+            data: {inputs: [[1]], targets: [[0]]}
+            train: {eta: 0.1, epochs: 3}
+            """))
+        withSaturatedBreakpoint(&app)
+        app.tap(.character("r"))
+        app.runUntilStopped()
+        #expect(app.leader.shown.isAtEnd, "\(app.message ?? "")")
+    }
+
+    @Test func theNaNBreakpointStopsWhereAnyPaneStops() throws {
+        // The fast variant's linear neuron diverges (w is multiplied by 1 − 5·100 each update);
+        // the lesson's does not.
+        var app = try TraceApp(lesson: try inlineLesson("""
+            title: Two rates
+            summary: One diverges.
+            network: {layers: [1, 1], output: linear, cost: quadratic}
+            init: {weights: [[[1.0]]], biases: [[0.0]]}
+            data: {inputs: [[10.0]], targets: [[0.0]]}
+            train: {eta: 0.0001, epochs: 300}
+            compare: true
+            variants:
+              - {name: fast, eta: 5}
+            """))
+        #expect(app.isCompare && app.breakpoints.contains(.nonFinite))
+        app.tap(.character("r"))
+        app.runUntilStopped()
+        let fast = app.panes[1]
+        let event = try #require(fast.run.nonFiniteEvent)
+        #expect(fast.cursor.isAtFailure && app.leader.shown.position.epoch == event.position.epoch)
+        #expect(app.message == "breakpoint (fast): " + Narrator.say(event))
+        // It stops there once: the next r goes on to the lesson's end.
+        app.tap(.character("r"))
+        app.runUntilStopped()
+        #expect(app.leader.shown.isAtEnd)
     }
 }

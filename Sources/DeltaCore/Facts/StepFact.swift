@@ -48,7 +48,7 @@ public enum StepFact: Sendable, Hashable {
 
     /// Facts about the nodes of layer l for example m, once their z and a are known (and,
     /// with `deltaKnown`, their δ).
-    static func nodeFacts(_ trace: UpdateTrace, example m: Int, layer l: Int, deltaKnown: Bool) -> [StepFact] {
+    public static func nodeFacts(_ trace: UpdateTrace, example m: Int, layer l: Int, deltaKnown: Bool) -> [StepFact] {
         let network = trace.network, f = network.activation(l), isOutput = l == network.L
         var facts: [StepFact] = []
         for j in 0..<network.n(l) {

@@ -79,9 +79,19 @@ extension TraceApp {
         case .run:
             running = true
             runTicks = 0
-            // What is already on the screen does not stop the run it starts.
+            // What the run already is when `r` is pressed does not stop it: every node of the
+            // current update that is saturated where that slows learning, every pane that
+            // already stands where its run stopped.
             slowNodes = []
-            _ = becameSlow()
+            for (k, pane) in panes.enumerated() {
+                let trace = pane.shown.trace, m = pane.shown.position.step.example ?? trace.M
+                for l in 1...trace.network.L {
+                    for node in Breakpoint.slowingNodes(in: StepFact.nodeFacts(trace, example: m, layer: l, deltaKnown: true)) {
+                        slowNodes.insert([k, node.layer, node.node])
+                    }
+                }
+            }
+            failedPanes = Set(panes.indices.filter { panes[$0].cursor.isAtFailure })
         case .chooseBreakpoints: showBreakpointMenu = true
         case .focusNext: focus = min(focus + 1, max(targetCount - 1, 0))
         case .focusPrevious: focus = max(focus - 1, 0)
@@ -248,8 +258,9 @@ extension TraceApp {
     /// focuses the node, so that its sentence is the one on the screen.
     mutating func stopReason() -> String? {
         let cursor = leader.cursor
-        if breakpoints.contains(.nonFinite), cursor.isAtFailure, let event = leader.run.nonFiniteEvent {
-            return "breakpoint: " + Narrator.say(event)
+        // Any pane: in compare, a contender may stop at a NaN or ∞ long before the leader.
+        for (k, pane) in panes.enumerated() where pane.cursor.isAtFailure && failedPanes.insert(k).inserted && breakpoints.contains(.nonFinite) {
+            if let event = pane.run.nonFiniteEvent { return "breakpoint\(isCompare ? " (\(pane.name))" : ""): " + Narrator.say(event) }
         }
         if pendingQuestion != nil { return "a question for you" }
         if narration.contains(where: \.fresh) { return "the lesson has something to say here" }
@@ -257,7 +268,9 @@ extension TraceApp {
             focus = node.node
             let which = node.output == nil ? "node \(node.node + 1) of layer \(node.layer)" : "output node \(node.node + 1)"
             let run = isCompare ? " (\(pane.name))" : ""
-            return "breakpoint\(run): \(which) has become saturated where that slows learning: \(Narrator.derivativeName(node.activation)) = \(NumberText.format(node.derivative, digits: 3))"
+            // f′ is given where the step computes it, as the node's sentence does.
+            let value = node.derivativeComputed ? ": \(Narrator.derivativeName(node.activation)) = \(NumberText.format(node.derivative, digits: 3))" : ""
+            return "breakpoint\(run): \(which) has become saturated where that slows learning\(value)"
         }
         if breakpoints.contains(.costRising), case .feedforward(1, 1) = cursor.position.step, cursor.position.update == 1,
            cursor.position.epoch >= 2 {

@@ -62,6 +62,9 @@ public struct TraceApp: TerminalProgram {
     /// a step computed them during this `r`: the saturated-node breakpoint stops when a node
     /// joins them, not at every step of a node that stays saturated.
     var slowNodes: Set<[Int]> = []
+    /// The panes already at the step where their run stopped at a NaN or ∞ during this `r`:
+    /// the NaN breakpoint stops when a pane reaches its failure, once.
+    var failedPanes: Set<Int> = []
     /// The index of the highlighted target of the current step (node, weight or bias).
     public var focus = 0
     /// The text being typed, if any.
