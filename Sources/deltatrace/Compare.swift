@@ -13,10 +13,11 @@ struct Compare: ParsableCommand {
         abstract: "Train a lesson's variants side by side on the same initial weights and data.",
         discussion: """
             Without --vary, compares the lesson with each of its variants. --vary KEY=V1,V2,… \
-            compares the lesson with KEY set to each value instead (any key a variant may set: \
-            cost, eta, batch, hidden, output, lambda, regularization, dropout, scheme, …); \
-            several --vary options combine. The verdict gives, for each variant, the first epoch \
-            at which its cost falls to half its starting value (or below --below).
+            compares the lesson's runs with KEY set to each value instead (any key a variant may \
+            set, by name or path: cost, eta, train.seed, init.seed, layers=[2,3,1],[2,5,1], …; \
+            a single value is compared with the lesson as written); several --vary options \
+            combine. The verdict gives, for each run, the first epoch at which its cost falls to \
+            half its starting value (or below --below).
             """)
 
     @OptionGroup var lesson: LessonOptions
@@ -83,10 +84,12 @@ struct Compare: ParsableCommand {
             guard let (key, values) = Compare.keyAndValues(item) else { continue }
             combinations = combinations.flatMap { prefix in values.map { prefix + [(key, $0)] } }
         }
-        return try combinations.map { changes in
+        let changed = try combinations.map { changes in
             (changes.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
              try lesson.settings(variant: nil, changing: changes, source: "--vary"))
         }
+        // A single value is compared with the lesson as written.
+        return changed.count == 1 ? [(Lesson.baseName, lesson.settings)] + changed : changed
     }
 
     /// A `--vary` option split into its key (a lesson key by path or bare name: `cost`,

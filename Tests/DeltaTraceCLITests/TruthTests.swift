@@ -89,6 +89,14 @@ import Testing
         #expect(table.lines[4] == "  cross-entropy: the lesson with network.cost: cross-entropy")
     }
 
+    @Test func aSingleVariedValueIsComparedWithTheLesson() throws {
+        let one = try deltatrace(["compare", "3", "--vary", "cost=cross-entropy", "--format", "table"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.lines[1].hasPrefix("  lesson: mse cost") && one.lines[2] == "  cost=cross-entropy: the lesson with network.cost: cross-entropy")
+        let shape = try deltatrace(["compare", "3", "--vary", "layers=[1,2,1]", "--format", "table"])
+        #expect(shape.status == 2 && shape.stderr.hasPrefix("--vary:1:1: error: `layers: [1, 2, 1]` does not fit the lesson's explicit initial weights"))
+    }
+
     @Test func lambdaWithoutARegulariserIsRefused() throws {
         let alone = try deltatrace(["compare", "2", "--vary", "lambda=0.1,0.2", "--format", "table"])
         #expect(alone.status == 2)

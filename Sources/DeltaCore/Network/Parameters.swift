@@ -52,7 +52,7 @@ public struct Parameters: Sendable, Hashable {
     static func checkShape(network: Network, weights: [[[Double]]]?, biases: [[Double]]?) throws(InitializationError) {
         if let weights {
             guard weights.count == network.L else {
-                throw .shapeMismatch("weights has \(weights.count) layers; the network has \(network.L) (one per layer after the input)")
+                throw .shapeMismatch("weights has \(weights.count) layer\(weights.count == 1 ? "" : "s"); the network has \(network.L) (one per layer after the input)")
             }
             for l in 1...network.L {
                 guard weights[l - 1].count == network.n(l - 1) else {
@@ -65,7 +65,7 @@ public struct Parameters: Sendable, Hashable {
         }
         if let biases {
             guard biases.count == network.L else {
-                throw .shapeMismatch("biases has \(biases.count) layers; the network has \(network.L) (one per layer after the input)")
+                throw .shapeMismatch("biases has \(biases.count) layer\(biases.count == 1 ? "" : "s"); the network has \(network.L) (one per layer after the input)")
             }
             for l in 1...network.L where biases[l - 1].count != network.n(l) {
                 throw .shapeMismatch("biases[\(l - 1)] has \(biases[l - 1].count) entries; layer \(l) has \(network.n(l)) nodes")

@@ -23,9 +23,10 @@ extension Lesson {
         let runs = try runNames(m, variants: variants)
         let at = try tracePoint(try m.require("at", hint: "say at which step to ask: at: {step: output-error}"),
                                 runs: runs, settings: settings, variants: variants, examples: examples)
-        for name in runs {
-            let answerSettings = name == Lesson.baseName ? settings : variants.first { $0.name == name }!.settings
-            guard answerSettings.layers == settings.layers || runs.count == 1 else {
+        // One answer for every run it is asked in: they must share the first run's shape.
+        func shape(_ name: String) -> [Int] { (name == Lesson.baseName ? settings : variants.first { $0.name == name }!.settings).layers }
+        for name in runs.dropFirst() {
+            guard shape(name) == shape(runs[0]) else {
                 throw (m.keyNode("variants") ?? m.node).error("variant `\(name)` has another network shape than the other runs this question is asked in",
                                                               hint: "ask it separately for each network shape")
             }

@@ -24,6 +24,12 @@ extension Lesson {
             throw LessonError(node.location, "`\(lambda.key): \(lambda.value)` has no effect: these settings use no regularization",
                               hint: "change `regularization` to l2 or l1 too, e.g. --vary regularization=l2 --vary lambda=\(lambda.value)")
         }
+        // New layers cannot take the lesson's own explicit weights: say so where the change is.
+        if s.layers != before.layers, case .explicit = s.initialization, changed.contains(LessonKey.layers.path),
+           !changed.contains(LessonKey.weights.path) {
+            throw LessonError(node.location, "`layers: \(LessonKey.layers.write!(s)!)` does not fit the lesson's explicit initial weights",
+                              hint: "change the initial weights too, e.g. --vary scheme=gaussian (drawn for any shape) or --vary init.weights=…")
+        }
         try Lesson.validate(s, at: node.location)
         try LessonData.check(training: training, validation: validation, fit: s, location: node.location)
         return s

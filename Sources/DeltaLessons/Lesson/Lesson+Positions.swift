@@ -38,7 +38,9 @@ extension Lesson {
         // Which layers a quantity exists in: parameters from layer 1, output factors only at L.
         let layers: ClosedRange<Int>
         switch quantity {
-        case .z, .a, .delta: layers = 0...L
+        // Layer 0 holds the input: it has an a (x), but no z or δ.
+        case .a: layers = 0...L
+        case .z, .delta: layers = 1...L
         case .x: layers = 0...0
         case .y, .dCda, .fPrime, .cost, .batchCost: layers = L...L
         case .w, .b, .wAfter, .bAfter, .gradW, .gradB, .dw, .db: layers = 1...L
