@@ -22,3 +22,15 @@ import Testing
         #expect(!axis.contains("         0 ") && !axis.contains(" epoch 300 epoch") && !axis.contains("\(epoch) epoch"))
     }
 }
+
+@Suite struct ChartWhileAskingTests {
+    @Test func theChartHidesItsCostsWhileAQuestionWaits() throws {
+        // Lesson 1 asks for a = σ(z) first; its starting cost 0.0389 = ½(1 − a)² would answer it.
+        var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
+        while app.isTraining { _ = app.handle(.tick) }
+        let asked = screen(app, width: 160, height: 48)
+        #expect(asked.contains("Cost per epoch") && !asked.contains("0.0389"))
+        app.tap(.escape, .escape)
+        #expect(screen(app, width: 160, height: 48).contains("0.0389"))
+    }
+}

@@ -91,7 +91,8 @@ extension TraceApp {
         }
         // While training, the axis is the planned length; after, the epochs each run trained.
         let epochs = isTraining ? panes.map(\.run.layout.epochs).max() ?? 1 : (series.map(\.values.count).max() ?? 1) - 1
-        return ChartView(series: series, epochs: epochs, currentEpoch: leader.shown.position.epoch, progress: trainingProgress)
+        return ChartView(series: series, epochs: epochs, currentEpoch: leader.shown.position.epoch, progress: trainingProgress,
+                         hidesValues: hidesResults)
     }
 
     /// Pane k of several side by side.

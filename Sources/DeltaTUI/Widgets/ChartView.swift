@@ -23,6 +23,9 @@ struct ChartView {
     let currentEpoch: Int
     /// Training still under way ("training… epoch 12/30"), shown in the title.
     var progress: String?
+    /// Whether the cost axis's numbers are hidden (a question waits: the cost before
+    /// training, ½(a − y)² for one neuron, would give its answer away).
+    var hidesValues = false
 
     /// Draws the chart into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -42,8 +45,8 @@ struct ChartView {
         let (bottom, top) = (scale(low), scale(high) == scale(low) ? scale(low) + 1 : scale(high))
         let labelWidth = 9
         let plot = Rect(x: inner.x + labelWidth, y: inner.y, width: inner.width - labelWidth, height: inner.height - 1)
-        canvas.put(NumberText.format(high, digits: 3).leftPadded(labelWidth - 1), x: inner.x, y: plot.y, style: Theme.label)
-        canvas.put(NumberText.format(low, digits: 3).leftPadded(labelWidth - 1), x: inner.x, y: plot.maxY - 1, style: Theme.label)
+        canvas.put((hidesValues ? "?" : NumberText.format(high, digits: 3)).leftPadded(labelWidth - 1), x: inner.x, y: plot.y, style: Theme.label)
+        canvas.put((hidesValues ? "?" : NumberText.format(low, digits: 3)).leftPadded(labelWidth - 1), x: inner.x, y: plot.maxY - 1, style: Theme.label)
         if logScale && plot.height >= 3 { canvas.put("log".leftPadded(labelWidth - 1), x: inner.x, y: plot.y + plot.height / 2, style: Theme.label) }
         let epochs = max(1, self.epochs)
         let dotsWide = plot.width * 2, dotsHigh = plot.height * 4
