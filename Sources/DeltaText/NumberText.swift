@@ -41,10 +41,12 @@ public enum NumberText {
 
     /// A fixed number of decimals, for aligned columns ("−0.0561", "0.9820"); from 10⁶ on,
     /// scientific with the same number of digits after the point, so that a column of
-    /// costs stays readable however large they grow.
+    /// costs stays readable however large they grow; and a number too small for the
+    /// decimals with its significant digits (2.06e−9), never as 0.0000 when it is not 0.
     public static func fixed(_ x: Double, decimals: Int = 4, minus: Minus = .unicode) -> String {
         if let special = special(x, minus: minus) { return special }
         if abs(x) >= 1e6 { return signed(scientific(x, significant: decimals + 1, trim: false), minus) }
+        if x != 0 && abs(x) < 0.5 * pow(10, -Double(decimals)) { return format(x, digits: 4, minus: minus) }
         return signed(String(format: "%.\(decimals)f", x), minus)
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import DeltaCore
 import DeltaText
 
@@ -28,10 +27,7 @@ struct EpochColumns {
     /// One epoch's cells: costs to 8 decimals, accuracies to 4 (scientific from 10⁶).
     func cells(_ s: EpochSummary) -> [String] {
         func number(_ x: Double?, _ decimals: Int) -> String {
-            guard let x else { return "-" }
-            // A number too small for the decimals is written with its digits, not as 0.00000000.
-            if x != 0 && abs(x) < 0.5 * pow(10, -Double(decimals)) { return NumberText.format(x, digits: 4, minus: .ascii) }
-            return NumberText.fixed(x, decimals: decimals, minus: .ascii)
+            x.map { NumberText.fixed($0, decimals: decimals, minus: .ascii) } ?? "-"
         }
         var r = [String(s.epoch), number(s.cost, 8)]
         if penalty { r.append(number(s.penalty, 8)) }

@@ -47,13 +47,11 @@ struct Trace: ParsableCommand {
     /// says where training stopped — never a 0 that was not computed.
     static func json(_ t: UpdateTrace) -> JSON {
         let network = t.network, L = network.L
+        // What the failing step had computed (``TraceFrame``), or everything.
         let stop = t.failure.map { TraceFrame(trace: t, step: $0.position.step) }
-        let descended = t.failure.map { $0.position.step.phase == .gradientDescent } ?? true
+        let descended = stop?.isGradientComputed ?? true
         func known(_ value: TraceFrame.NodeValue, _ m: Int, _ l: Int) -> Bool { stop?.isComputed(value, example: m, layer: l) ?? true }
-        func costKnown(_ m: Int) -> Bool {
-            guard let failure = t.failure, let failing = failure.position.step.example else { return true }
-            return m < failing || m == failing && failure.position.step.phase != .feedforward
-        }
+        func costKnown(_ m: Int) -> Bool { stop?.isCostComputed(example: m) ?? true }
         func shown(_ computed: Bool, _ json: JSON) -> JSON { computed ? json : .null }
         let examples: [JSON] = (1...t.M).map { m in
             let layers: [JSON] = (1...L).map { l in

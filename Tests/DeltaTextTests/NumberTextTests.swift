@@ -18,6 +18,8 @@ import Testing
         #expect(NumberText.fixed(-0.05612, decimals: 3) == "−0.056")
         #expect(NumberText.fixed(165_324.83501720, decimals: 8, minus: .ascii) == "165324.83501720")
         #expect(NumberText.fixed(2_386_740.0440, decimals: 8, minus: .ascii) == "2.38674004e6")
+        // Too small for the decimals: its digits, never 0.00000000 for a number that is not 0.
+        #expect(NumberText.fixed(2.06e-9, decimals: 8, minus: .ascii) == "2.06e-9" && NumberText.fixed(0, decimals: 3) == "0.000")
     }
 
     @Test func writtenAsAPersonWouldAndExactForScripts() {

@@ -189,6 +189,16 @@ public struct TraceFrame: Sendable {
         }
     }
 
+    /// Whether example m's cost C(m) has been computed at this step: with its output error,
+    /// so for the current example not yet at feedforward.
+    public func isCostComputed(example m: Int) -> Bool {
+        guard let current = step.example else { return true }
+        return m < current || m == current && step.phase != .feedforward
+    }
+
+    /// Whether the averaged gradients ∂C/∂w and ∂C/∂b have been computed: at gradient descent.
+    public var isGradientComputed: Bool { step.phase == .gradientDescent }
+
     /// Whether layer l's weights and biases have been updated at this step (never in an
     /// update whose gradient descent stopped at a NaN or ∞: no new value was written).
     public func isUpdated(layer l: Int) -> Bool {

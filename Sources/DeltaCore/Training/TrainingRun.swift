@@ -115,9 +115,6 @@ public final class TrainingRun {
     /// The non-finite value that stopped training, if one did.
     public var nonFiniteEvent: NonFiniteEvent? { ending?.nonFiniteEvent }
 
-    /// The last epoch that can be trained: the run's last, or the epoch an early stop ended.
-    public var lastEpoch: Int { ending?.earlyStop?.epoch ?? layout.epochs }
-
     /// The epoch whose parameters the run ends with: the last trained, or with early
     /// stopping and `restoreBest`, the one with the best metric. (Trains the run to its end.)
     public var keptEpoch: Int {

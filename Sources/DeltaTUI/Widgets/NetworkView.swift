@@ -32,13 +32,6 @@ struct NetworkView {
             && (network.sizes.dropFirst().max()! * 4 + 1 <= rect.height || network.sizes.max()! <= 2 && rect.height >= 7)
     }
 
-    /// A value in a node's cell of `width` columns: four decimals where they fit and show it,
-    /// else as many significant digits as fit (δ 2.06e−9), never clipped
-    /// (``NumberText/fitting(_:width:decimals:minus:)``).
-    static func cellText(_ v: Double, width: Int = 9) -> String {
-        NumberText.fitting(v, width: width)
-    }
-
     /// Draws the network into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let inner = framed ? canvas.box(rect, title: "Network") : rect
@@ -67,7 +60,7 @@ struct NetworkView {
                     // Up to the next column (less a space), or the box's edge for the last.
                     let room = (l == network.L ? inner.maxX : x + columnWidth - 1) - (valueX + name.count + 1)
                     if !known { shown = "·"; style = Theme.dim } else if hidden && computedHere { shown = "?"; style = Theme.hidden } else {
-                        shown = NetworkView.cellText(v, width: max(1, room))
+                        shown = NumberText.fitting(v, width: max(1, room))
                         style = computedHere ? Theme.touched : .plain
                     }
                     canvas.put(name + " " + shown, x: valueX, y: y + row, style: style, clip: inner)
