@@ -16,8 +16,8 @@ extension TraceApp {
         let w = canvas.width, h = canvas.height
         renderTitle(into: &canvas, width: w)
         renderPosition(into: &canvas, y: 1, width: w)
-        let lessonHeight = h >= 40 ? 7 : 6
         let statusY = h - 1
+        let lessonHeight = lessonPaneHeight(width: w, height: h)
         let lessonRect = Rect(x: 0, y: statusY - lessonHeight, width: w, height: lessonHeight)
         var main = Rect(x: 0, y: 2, width: w, height: lessonRect.y - 2)
         if showChart && main.height >= 12 {
@@ -26,23 +26,9 @@ extension TraceApp {
             main.height -= chartHeight
         }
         if isCompare {
-            let columnWidth = w / panes.count
-            for k in panes.indices {
-                let rect = Rect(x: k * columnWidth, y: main.y, width: k == panes.count - 1 ? w - k * columnWidth : columnWidth, height: main.height)
-                comparePane(k).draw(into: &canvas, rect: rect)
-            }
+            renderCompare(into: &canvas, rect: main)
         } else {
-            let shown = leader.shown
-            let leftWidth = view == .network ? max(30, min(w * 9 / 20, NetworkView.preferredWidth(shown.trace.network) + 2)) : w / 2
-            renderMainView(shown, into: &canvas, rect: Rect(x: 0, y: main.y, width: leftWidth, height: main.height))
-            // A wide terminal also shows the minibatch sum beside the equations.
-            let extra = view != .minibatch && w - leftWidth >= 110 ? 52 : 0
-            EquationPanel(explanation: shown.explanation, trace: shown.trace, focus: focus, hidden: hidesResults)
-                .draw(into: &canvas, rect: Rect(x: leftWidth, y: main.y, width: w - leftWidth - extra, height: main.height))
-            if extra > 0 {
-                MinibatchView(trace: shown.trace, step: shown.position.step, focus: shown.target(focus: focus), hidden: hidesResults)
-                    .draw(into: &canvas, rect: Rect(x: w - extra, y: main.y, width: extra, height: main.height))
-            }
+            renderSingle(into: &canvas, rect: main)
         }
         LessonPane(entries: lessonEntries).draw(into: &canvas, rect: lessonRect)
         StatusBar(content: statusContent).draw(into: &canvas, y: statusY)
@@ -58,6 +44,39 @@ extension TraceApp {
     }
 
     // MARK: Widgets' values
+
+    /// The height of the lesson's box (with its border) on a screen of this size.
+    func lessonPaneHeight(width: Int, height: Int) -> Int {
+        height >= 40 ? 7 : 6
+    }
+
+    /// The main area of a single run: the chosen view on the left, the step's equations on
+    /// the right (and on a wide terminal the minibatch sum beside them).
+    func renderSingle(into canvas: inout Canvas, rect main: Rect) {
+        let w = main.width
+        let shown = leader.shown
+        let leftWidth = view == .network ? max(30, min(w * 9 / 20, NetworkView.preferredWidth(shown.trace.network) + 2)) : w / 2
+        renderMainView(shown, into: &canvas, rect: Rect(x: main.x, y: main.y, width: leftWidth, height: main.height))
+        // A wide terminal also shows the minibatch sum beside the equations.
+        let extra = view != .minibatch && w - leftWidth >= 110 ? 52 : 0
+        EquationPanel(explanation: shown.explanation, trace: shown.trace, focus: focus, hidden: hidesResults)
+            .draw(into: &canvas, rect: Rect(x: main.x + leftWidth, y: main.y, width: w - leftWidth - extra, height: main.height))
+        if extra > 0 {
+            MinibatchView(trace: shown.trace, step: shown.position.step, focus: shown.target(focus: focus), hidden: hidesResults)
+                .draw(into: &canvas, rect: Rect(x: main.x + w - extra, y: main.y, width: extra, height: main.height))
+        }
+    }
+
+    /// The main area of several runs side by side, one ``ComparePane`` each.
+    func renderCompare(into canvas: inout Canvas, rect main: Rect) {
+        let columnWidth = main.width / panes.count
+        for k in panes.indices {
+            let rect = Rect(x: main.x + k * columnWidth, y: main.y,
+                            width: k == panes.count - 1 ? main.width - k * columnWidth : columnWidth, height: main.height)
+            comparePane(k).draw(into: &canvas, rect: rect)
+        }
+    }
+
 
     /// The main area of a single run: the network, the minibatch sum, or tables (also for a
     /// network too wide to draw).
