@@ -39,24 +39,25 @@ struct Check: ParsableCommand {
                 invalid += 1
                 continue
             }
-            let results: [ClaimResult]
-            do { results = try lesson.checkClaims() } catch {
+            let results: [ClaimResult], shown: [ShownResult]
+            do { (results, shown) = (try lesson.checkClaims(), try lesson.checkBeats()) } catch {
                 print("invalid  \(file)")
                 printError("\(error)")
                 invalid += 1
                 continue
             }
-            let failures = results.filter { !$0.passed }
-            if failures.isEmpty {
-                print("ok       \(file)  (\(results.count) claim\(results.count == 1 ? "" : "s"))")
+            let failures = results.filter { !$0.passed }, contradicted = shown.filter { !$0.result.passed }
+            if failures.isEmpty && contradicted.isEmpty {
+                print("ok       \(file)  (\(Check.count(results.count, shown.count)))")
             } else {
                 failed += 1
-                print("FAILED   \(file)  (\(failures.count) of \(results.count) claims)")
+                print("FAILED   \(file)  (\(Check.count(results.count, shown.count, failing: (failures.count, contradicted.count))))")
                 for result in failures {
                     let actual = result.actual.map(NumberText.exact) ?? "none"
                     let why = result.problem.map { "; \(Check.say($0))" } ?? ""
                     print("  \(result.claim.location): \(result.claim.variant.map { "[\($0)] " } ?? "")\(result.measured) is \(actual), expected \(result.claim.test.description)\(why)")
                 }
+                for number in contradicted { print(Check.say(number).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")) }
             }
         }
         if files.isEmpty {
@@ -65,6 +66,43 @@ struct Check: ParsableCommand {
         }
         if invalid > 0 { throw ExitCode(2) }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// A lesson's counts for its line: "13 claims", "13 claims, 6 numbers beside beats",
+    /// or with failures "1 of 13 claims, 0 of 6 numbers beside beats".
+    static func count(_ claims: Int, _ shown: Int, failing: (claims: Int, shown: Int)? = nil) -> String {
+        func of(_ failing: Int?, _ total: Int, _ one: String, _ many: String) -> String {
+            (failing.map { "\($0) of " } ?? "") + "\(total) \(total == 1 ? one : many)"
+        }
+        let claims = of(failing?.claims, claims, "claim", "claims")
+        return shown == 0 ? claims : claims + ", " + of(failing?.shown, shown, "number beside beats", "numbers beside beats")
+    }
+
+    /// A number a beat states that the screen beside it does not show, as a located error:
+    /// where the number is written, what the beat states against what the screen shows at
+    /// the beat's step, and a hint (the neighbouring epoch where the words fit, if one does).
+    static func say(_ number: ShownResult) -> String {
+        let result = number.result, claim = result.claim
+        let run = claim.variant.map { "[\($0)] " } ?? ""
+        let beat = "the beat at line \(number.beat.at.location.line) states \(run)\(result.measured) \(claim.test.description)"
+        let message: String, hint: String
+        switch result.problem {
+        case .notYetComputed?:
+            message = "\(beat), but its step has not computed it yet: the screen beside the beat shows ·"
+            hint = "move the beat to a step that has computed the number, or claim it under `expect:`"
+        case let problem?:
+            message = "\(beat), but the screen beside it has no number: \(say(problem))"
+            hint = "move the beat to a step the run reaches"
+        case nil:
+            message = "\(beat), but the screen beside it shows \(result.actual.map(NumberText.exact) ?? "none")"
+            if let there = number.elsewhere {
+                hint = "at \(StepText.position(there.position)) the screen shows \(NumberText.exact(there.value)), which fits: "
+                    + "a position in epoch N shows what the updates of epoch N − 1 left; a claim's `epoch: N` is after epoch N"
+            } else {
+                hint = "change the words and `shows:` to what the screen shows, or move the beat"
+            }
+        }
+        return "\(claim.location): error: \(message)\n  hint: \(hint)"
     }
 
     /// Why a claim's number does not exist, in words.
@@ -87,6 +125,8 @@ struct Check: ParsableCommand {
             return "the number is \(NumberText.exact(value)), not a finite value"
         case .notMeasured(let statistic):
             return "the run has no \(statistic.rawValue): accuracy needs a classification"
+        case .notYetComputed:
+            return "its step has not computed it yet (the screen shows ·)"
         }
     }
 }

@@ -13,4 +13,7 @@ public enum ClaimProblem: Sendable, Hashable {
     case notFinite(Double)
     /// The run has no such number: accuracy needs a classification.
     case notMeasured(Claim.Statistic)
+    /// A number a beat states that its step has not computed yet: the screen beside the beat
+    /// shows "·" for it (δ at a feedforward step, w after the update before gradient descent).
+    case notYetComputed(Step)
 }

@@ -3,17 +3,20 @@ import DeltaText
 
 extension Lesson {
     /// The keys a beat may have (lessons/README.md's `beats` section; tested to agree).
-    static let beatKeys = ["at", "say", "variants"]
+    static let beatKeys = ["at", "say", "variants", "shows"]
     /// The keys a question may have (lessons/README.md's `questions` table; tested to agree).
     static let questionKeys = ["at", "ask", "answer", "tolerance", "explain", "variants"]
 
-    /// A beat: `at`, `say` and optionally the runs it is for (`variants:`).
+    /// A beat: `at`, `say`, optionally the runs it is for (`variants:`) and the numbers its
+    /// words state, tied to the screen beside it (`shows:`, ``shownClaims(_:at:runs:settings:variants:examples:)``).
     static func beat(_ node: YAMLNode, settings: Settings, variants: [Variant], examples: Int) throws -> Beat {
         let m = try node.mapping("a beat", allowed: beatKeys)
         let runs = try runNames(m, variants: variants)
-        return Beat(at: try tracePoint(try m.require("at", hint: "say where: at: {epoch: 1, step: output-error}"),
-                                       runs: runs, settings: settings, variants: variants, examples: examples),
-                    text: try m.require("say", hint: "write the narration under `say:`").string("`say`"), runs: runs)
+        let at = try tracePoint(try m.require("at", hint: "say where: at: {epoch: 1, step: output-error}"),
+                                runs: runs, settings: settings, variants: variants, examples: examples)
+        let text = try m.require("say", hint: "write the narration under `say:`").string("`say`")
+        let shows = try m["shows"].map { try shownClaims($0, at: at, runs: runs, settings: settings, variants: variants, examples: examples) } ?? []
+        return Beat(at: at, text: text, runs: runs, shows: shows)
     }
 
     /// A question: `at`, `ask`, `answer` (a value the step computes), `tolerance`, `explain`,

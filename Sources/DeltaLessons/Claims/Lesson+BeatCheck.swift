@@ -1,0 +1,53 @@
+import DeltaCore
+
+extension Lesson {
+    /// Checks every number the beats state (`shows:`) against the screen beside each beat:
+    /// the value of the trace at the beat's own position in each run it is measured in,
+    /// training each run once.
+    ///
+    /// A number the beat's step has not computed yet (the screen shows "·") fails with
+    /// ``ClaimProblem/notYetComputed(_:)``; one the screen contradicts fails, with the same
+    /// step of the neighbouring epoch where the words would fit, if there is one
+    /// (``ShownResult/elsewhere``): a position's epoch N is a step during epoch N, which shows
+    /// what epoch N − 1's updates left.
+    public func checkBeats() throws -> [ShownResult] {
+        var runs: [String: TrainingRun] = [:]
+        func run(_ variant: String?) throws -> TrainingRun {
+            if let run = runs[variant ?? ""] { return run }
+            let run = try makeRun(variant: variant)
+            runs[variant ?? ""] = run
+            return run
+        }
+        var results: [ShownResult] = []
+        for beat in beats {
+            for claim in beat.shows {
+                guard case .value(let value, let position) = claim.measure else { preconditionFailure("a beat shows values of its step") }
+                let run = try run(claim.variant)
+                let cursor = TraceCursor(run: run)
+                let m = position.step.example ?? 1
+                if cursor.seek(to: position), !value.isComputed(in: cursor.frame, example: m) {
+                    let result = ClaimResult(claim: claim, actual: nil, passed: false, measured: describe(claim.measure, epoch: nil),
+                                             problem: .notYetComputed(position.step))
+                    results.append(ShownResult(beat: beat, result: result, elsewhere: nil))
+                    continue
+                }
+                let result = try check(claim, run: run)
+                var elsewhere: ShownResult.Elsewhere?
+                if !result.passed && result.problem == nil {
+                    for e in [position.epoch + 1, position.epoch - 1] {
+                        var p = position
+                        p.epoch = e
+                        guard cursor.seek(to: p) else { continue }
+                        let v = value.value(in: cursor.trace, example: m)
+                        if v.isFinite && claim.test.passes(v) {
+                            elsewhere = ShownResult.Elsewhere(position: p, value: v)
+                            break
+                        }
+                    }
+                }
+                results.append(ShownResult(beat: beat, result: result, elsewhere: elsewhere))
+            }
+        }
+        return results
+    }
+}
