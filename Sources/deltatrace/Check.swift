@@ -69,13 +69,16 @@ struct Check: ParsableCommand {
     }
 
     /// A lesson's counts for its line: "13 claims", "13 claims, 6 numbers beside beats",
-    /// or with failures "1 of 13 claims, 0 of 6 numbers beside beats".
+    /// "1 number beside beats" (a lesson whose claims are all beside beats), or with failures
+    /// "1 of 13 claims, 0 of 6 numbers beside beats".
     static func count(_ claims: Int, _ shown: Int, failing: (claims: Int, shown: Int)? = nil) -> String {
         func of(_ failing: Int?, _ total: Int, _ one: String, _ many: String) -> String {
             (failing.map { "\($0) of " } ?? "") + "\(total) \(total == 1 ? one : many)"
         }
-        let claims = of(failing?.claims, claims, "claim", "claims")
-        return shown == 0 ? claims : claims + ", " + of(failing?.shown, shown, "number beside beats", "numbers beside beats")
+        var parts: [String] = []
+        if claims > 0 || shown == 0 { parts.append(of(failing?.claims, claims, "claim", "claims")) }
+        if shown > 0 { parts.append(of(failing?.shown, shown, "number beside beats", "numbers beside beats")) }
+        return parts.joined(separator: ", ")
     }
 
     /// A number a beat states that the screen beside it does not show, as a located error:

@@ -139,6 +139,11 @@ func readmeTable(_ text: String, section: String) -> [String] {
         #expect(try documentedKeys("questions") == Lesson.questionKeys)
     }
 
+    @Test func beatsTablesListTheBeatKeysAndTheKeysOfANumberBesideABeat() throws {
+        #expect(try documentedKeys("beats") == Lesson.beatKeys)
+        #expect(try documentedKeys("beats", table: 1) == Lesson.shownKeys)
+    }
+
     @Test func claimTablesListTheMeasuresAndTests() throws {
         // `cost: E` stands for the per-epoch statistics, each named in its row's text.
         let measures = try documentedKeys("expect", table: 0)
