@@ -7,8 +7,8 @@ import Foundation
 struct Check: ParsableCommand {
     /// The command's name, abstract and discussion for `--help`.
     static let configuration = CommandConfiguration(
-        abstract: "Validate lesson files and verify their `expect` claims.",
-        discussion: "Prints one line per lesson. Exit status: 0 all good, 1 a claim failed, 2 a file is invalid.")
+        abstract: "Validate lesson files and verify their `expect` claims and the numbers their beats show.",
+        discussion: "Prints one line per lesson. A beat's `shows:` numbers are measured at the beat's own step, where the screen shows them beside it. Exit status: 0 all good, 1 a claim failed or a beat states a number the screen beside it does not show, 2 a file is invalid.")
 
     @Argument(help: "Lesson files, or folders whose .yaml files are all checked.")
     var paths: [String]

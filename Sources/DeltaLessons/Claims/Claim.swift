@@ -11,9 +11,12 @@ public struct Claim: Sendable, Hashable {
         case output(input: [Double], node: Int, epoch: Int?)
         /// A statistic of an epoch (nil: the last).
         case statistic(Statistic, epoch: Int?)
-        /// The first epoch (from 0, before training) after which a measure passes a test.
+        /// The first epoch N (from 0, before training) after which a measure passes a test:
+        /// the screen shows its effect from the first step of epoch N + 1, a position being a
+        /// step during its epoch (lessons/README.md, "What epoch N means").
         case firstEpoch(Measure, Test)
-        /// A number in the trace.
+        /// A number in the trace, as the screen shows it at a step (in `expect:` with `at:`,
+        /// under a beat's `shows:` at the beat's own step).
         case value(TraceValue, at: TracePosition)
         /// The largest relative error between backpropagation and finite differences, on
         /// the first minibatch with the initial parameters.
