@@ -16,6 +16,7 @@ struct DeltaTrace: ParsableCommand {
             (see `deltatrace lessons`). Bad lesson files are reported as FILE:LINE:COLUMN and \
             exit with status 2.
             """,
+        version: DeltaTrace.version,
         subcommands: [Tui.self, Lessons.self, Run.self, Trace.self, Compare.self, Check.self],
         defaultSubcommand: Tui.self)
 }
