@@ -22,7 +22,8 @@ struct Compare: ParsableCommand {
             """)
 
     @OptionGroup var lesson: LessonOptions
-    @Option(name: .customLong("vary"), help: ArgumentHelp("Compare these values of a key.", valueName: "KEY=V1,V2,…"))
+    @Option(name: .customLong("vary"), help: ArgumentHelp("Compare these values of a key.", valueName: "KEY=V1,V2,…"),
+            completion: .custom(Completions.varyKeys))
     var vary: [String] = []
     @Option(help: "The cost that counts as learned, instead of half the starting cost.") var below: Double?
     @Option(help: "Print every Nth epoch in the table (the first and last always).") var every: Int?
