@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "deltatrace", targets: ["deltatrace"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),  // 1.6: three-argument custom completions
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [

@@ -17,21 +17,22 @@ struct Compare: ParsableCommand {
             set, by name or path: cost, eta, train.seed, init.seed, layers=[2,3,1],[2,5,1], …; \
             a single value is compared with the lesson as written); several --vary options \
             combine. The verdict gives, for each run, the first epoch at which its cost falls to \
-            half its starting value (or below --below).
+            half its starting value (or below --below); with --format json it is the last line, \
+            {"verdict": {…}}, with the winner, its epoch and each run's epoch as fields.
             """)
 
     @OptionGroup var lesson: LessonOptions
-    @Option(name: .customLong("vary"), help: ArgumentHelp("Compare these values of a key.", valueName: "KEY=V1,V2,…"))
+    @Option(name: .customLong("vary"), help: ArgumentHelp("Compare these values of a key.", valueName: "KEY=V1,V2,…"),
+            completion: .custom(Completions.varyKeys))
     var vary: [String] = []
     @Option(help: "The cost that counts as learned, instead of half the starting cost.") var below: Double?
     @Option(help: "Print every Nth epoch in the table (the first and last always).") var every: Int?
-    @Option(help: "table, or json (one object per variant per epoch). Without it, a terminal gets the side-by-side screen.")
+    @Option(help: "table, json (one object per variant per epoch, then the verdict) or csv (one row per epoch, a column per contender and measure). Without it, a terminal gets the side-by-side screen.")
     var format: Format?
     @OptionGroup var screen: ScreenOptions
 
     /// Refuses options that cannot work together.
     func validate() throws {
-        if format == .csv { throw ValidationError("compare prints a table or json") }
         for item in vary {
             guard let (_, values) = Compare.keyAndValues(item), !values.isEmpty, !values.contains(where: \.isEmpty) else {
                 throw ValidationError("--vary takes KEY=V1,V2,…, e.g. --vary cost=quadratic,cross-entropy or --vary layers=[1,3,1],[1,5,1]")
@@ -57,15 +58,22 @@ struct Compare: ParsableCommand {
         let runs = try reportingLessonErrors { try lesson.makeRuns(comparing: contenders.map(\.settings)) }
         for run in runs { run.finish() }
         let names = contenders.map(\.name)
+        let verdict = CompareVerdict(names: names, runs: runs, below: below)
         switch format ?? .table {
         case .json:
             for (name, run) in zip(names, runs) {
                 let columns = EpochColumns(run: run)
                 for s in run.epochSummaries { print(columns.json(s, variant: name).text) }
             }
-        default:
+            print(verdict.json.text)
+        case .csv:
+            Compare.csvLines(names: names, runs: runs).forEach { print($0) }
+            for (name, run) in zip(names, runs) {
+                if let stop = run.ending?.earlyStop { printError("\(name): \(Narrator.say(stop))") }
+            }
+        case .table:
             printTable(lesson: lesson, contenders: contenders, runs: runs)
-            printVerdict(names: names, runs: runs)
+            verdict.lines.forEach { print($0) }
         }
         let failures = zip(names, runs).compactMap { name, run in run.nonFiniteEvent.map { "\(name): \(Narrator.say($0, minus: .ascii))" } }
         if !failures.isEmpty {
@@ -125,12 +133,17 @@ struct Compare: ParsableCommand {
             print("  \(name): " + (changed.isEmpty ? settings.headline : "the lesson with " + changed.joined(separator: ", ")))
         }
         let names = contenders.map(\.name)
-        var table = TextTable(headers: ["epoch"] + names)
+        // Each contender's cost, then its validation cost (and accuracy) where the lesson
+        // holds out validation data, headed by the contender's name.
+        let shown = runs.map { run in EpochColumns(run: run).measures.filter { $0 == .cost || $0.isValidation } }
+        var table = TextTable(headers: ["epoch"] + zip(names, shown).flatMap { name, measures in
+            measures.map { $0 == .cost ? name : "\(name) \($0.header)" }
+        })
         let last = runs.map { $0.epochSummaries.count - 1 }.max() ?? 0
         let step = every ?? max(1, (last + 29) / 30)
         for e in 0...last where e % step == 0 || e == last {
-            table.append([String(e)] + runs.map { run in
-                e < run.epochSummaries.count ? NumberText.fixed(run.epochSummaries[e].cost, decimals: 6, minus: .ascii) : "-"
+            table.append([String(e)] + zip(runs, shown).flatMap { run, measures in
+                measures.map { e < run.epochSummaries.count ? EpochColumns.cell($0, run.epochSummaries[e], costDecimals: 6) : "-" }
             })
         }
         table.lines.forEach { print($0) }
@@ -139,39 +152,19 @@ struct Compare: ParsableCommand {
         }
     }
 
-    /// The first epoch at which each cost falls to the goal, and how much sooner the fastest is.
-    func printVerdict(names: [String], runs: [TrainingRun]) {
-        let reached: [Int?] = runs.map { run in
-            let start = run.epochSummaries[0].cost
-            let target = below ?? start / 2
-            return run.epochSummaries.first { $0.cost < target }?.epoch
-        }
-        let goal = below.map { "below \(NumberText.written($0))" } ?? "to half its starting value"
-        print("")
-        print("Verdict: the first epoch at which each cost falls \(goal):")
-        for (name, (run, epoch)) in zip(names, zip(runs, reached)) {
-            let start = NumberText.fixed(run.epochSummaries[0].cost, decimals: 4, minus: .ascii)
-            print("  \(name.padded(20)) \(epoch.map { "epoch \($0)" } ?? "not within \(run.epochSummaries.count - 1) epochs") (starting cost \(start))")
-        }
-        let finished = zip(names, reached).compactMap { name, e in e.map { (name, $0) } }
-        if let fastest = finished.min(by: { $0.1 < $1.1 }) {
-            for (name, epoch) in finished where name != fastest.0 {
-                if epoch == fastest.1 {
-                    print("  \(name) gets there in the same epoch as \(fastest.0)")
-                } else {
-                    let ratio = Double(epoch) / Double(max(fastest.1, 1))
-                    print("  \(fastest.0) gets there \(NumberText.fixed(ratio, decimals: 1))× sooner than \(name)")
-                }
-            }
-            for (name, (run, e)) in zip(names, zip(runs, reached)) where e == nil {
-                let why: String
-                switch run.ending {
-                case .nonFinite?: why = "stops at a non-finite value before it gets there"
-                case .stoppedEarly(let stop)?: why = "stops early after epoch \(stop.epoch), before it gets there"
-                case .completed?, nil: why = "never gets there in this run"
-                }
-                print("  \(name) \(why); \(fastest.0) does by epoch \(fastest.1)")
+    /// The contenders' epochs as CSV for a spreadsheet: one row per epoch, and for each
+    /// contender a column per measure its run reports (`run --format csv`'s columns), headed
+    /// `NAME MEASURE` (`cross-entropy cost`, `lesson validation_cost`); a contender that
+    /// stopped before the last epoch has empty fields after it. Numbers are exact.
+    static func csvLines(names: [String], runs: [TrainingRun]) -> [String] {
+        let columns = runs.map(EpochColumns.init(run:))
+        let header = ["epoch"] + zip(names, columns).flatMap { name, c in c.measures.map { "\(name) \($0.key)" } }
+        let last = runs.map { $0.epochSummaries.count - 1 }.max() ?? 0
+        let rows = (0...last).map { e in
+            [String(e)] + zip(runs, columns).flatMap { run, c in
+                e < run.epochSummaries.count ? c.csvFields(run.epochSummaries[e]) : Array(repeating: "", count: c.measures.count)
             }
         }
+        return ([header] + rows).map { $0.map(EpochColumns.csvQuoted).joined(separator: ",") }
     }
 }

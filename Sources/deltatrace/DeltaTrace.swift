@@ -14,8 +14,10 @@ struct DeltaTrace: ParsableCommand {
             `deltatrace [LESSON]` opens the step-by-step screen (a picker without a lesson). \
             Lessons are YAML files in lessons/. Name one by its path, its number or its name \
             (see `deltatrace lessons`). Bad lesson files are reported as FILE:LINE:COLUMN and \
-            exit with status 2.
+            exit with status 2. `deltatrace --generate-completion-script bash` (or zsh, fish) \
+            prints a shell completion script: see README.md.
             """,
+        version: DeltaTrace.version,
         subcommands: [Tui.self, Lessons.self, Run.self, Trace.self, Compare.self, Check.self],
         defaultSubcommand: Tui.self)
 }

@@ -15,7 +15,8 @@ struct Run: ParsableCommand {
     var variant: String? { variantOption.variant }
     @Option(help: "Train for this many epochs.") var epochs: Int?
     @Option(help: "The learning rate η.") var eta: Double?
-    @Option(help: "The cost: \(Cost.allCases.map(\.rawValue).joined(separator: ", ")).") var cost: String?
+    @Option(help: "The cost: \(Completions.costs.joined(separator: ", ")).", completion: .list(Completions.costs))
+    var cost: String?
     @Option(help: "The seed of the run's random choices: initial weights, shuffles, dropout (train.seed and init.seed; held-out and generated data keep the lesson's own).")
     var seed: UInt64?
     @Option(help: "table, json (one object per epoch) or csv.") var format: Format = .table

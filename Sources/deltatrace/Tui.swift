@@ -10,7 +10,8 @@ struct Tui: ParsableCommand {
         abstract: "Step through a lesson's training in the terminal (the default command).",
         discussion: "Without a lesson, shows a picker of the bundled lessons. Press ? on the screen for every key.")
 
-    @Argument(help: "A lesson: a path to a .yaml file, or a bundled lesson's number or name.")
+    @Argument(help: "A lesson: a path to a .yaml file, or a bundled lesson's number or name.",
+              completion: .custom(Completions.lessons))
     var lesson: String?
     @OptionGroup var variantOption: VariantOption
     @OptionGroup var screen: ScreenOptions

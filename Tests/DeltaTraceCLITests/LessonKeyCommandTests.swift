@@ -13,10 +13,10 @@ let seededLessonText = """
       - {name: other-shuffles, train.seed: 7}
     """
 
-/// The per-epoch costs of `compare --format json`, by variant.
+/// The per-epoch costs of `compare --format json`, by variant (every line but the last, the verdict).
 func costsByVariant(_ outcome: Outcome) throws -> [String: [Double]] {
     var costs: [String: [Double]] = [:]
-    for row in try jsonLines(outcome.stdout) { costs[row["variant"] as! String, default: []].append(row["cost"] as! Double) }
+    for row in try jsonLines(outcome.stdout).dropLast() { costs[row["variant"] as! String, default: []].append(row["cost"] as! Double) }
     return costs
 }
 

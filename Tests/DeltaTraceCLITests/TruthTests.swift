@@ -72,10 +72,11 @@ import Testing
         #expect(run.lines[2] == "    0  183333.33333333  362500.00000000")
         #expect(compare.status == 0, "\(compare.stderr)")
         let table = compare.lines.drop { !$0.hasPrefix("epoch") }.prefix(5)
-        #expect(table.first?.split(separator: " ") == ["epoch", "lesson", "slower"])
+        // Each contender's cost, then its validation cost (the fixture holds out 2 examples).
+        #expect(table.first?.split(separator: " ") == ["epoch", "lesson", "lesson", "val", "cost", "slower", "slower", "val", "cost"])
         for row in table.dropFirst() {
             let cells = row.split(separator: " ")
-            #expect(cells.count == 3 && cells.allSatisfy { Double($0) != nil }, "\(row)")
+            #expect(cells.count == 5 && cells.allSatisfy { Double($0) != nil }, "\(row)")
         }
     }
 }
