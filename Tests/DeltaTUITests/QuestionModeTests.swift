@@ -232,6 +232,13 @@ import Testing
                     }
                 }
             }
+            // Answered, the same screen does show them: the check above can see them.
+            app.chartChoice = nil
+            app.view = .network
+            app.type(String(try #require(app.truth(of: q))))
+            app.tap(.enter)
+            let answered = screen(app, width: 160, height: 48)
+            #expect(hidden.contains { answered.contains($0) }, "\(name) question \(q + 1)")
         }
     }
 }
