@@ -60,7 +60,7 @@ import Testing
         #expect(screen.contains("Press s to go back to the first skipped question and answer it."))
         tmux.send("s")
         try tmux.waitFor("Question: What is δ = (a − y)·a(1 − a)?")  // jumped over, never asked: not "asked again"
-        tmux.send("-0.0561", "Enter")
+        tmux.send("−0.0561", "Enter")  // the minus sign (tmux reads "-0.0561" as a flag)
         try tmux.waitFor("1 question not answered yet: s asks the next")
         tmux.send("s")
         try tmux.waitFor("Question: What is the new weight w − η·x·δ?")
