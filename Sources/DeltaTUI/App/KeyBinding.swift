@@ -80,7 +80,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("q"), .interrupt], .quit, help: "quit", status: "quit", essential: true),
         KeyBinding([.pageDown], .scrollLessonDown, reverse: ([.pageUp], .scrollLessonUp),
                    help: "scroll the lesson's text down / up", status: "more"),
-        KeyBinding([.character("s")], .askSkipped, help: "go to the first question not answered yet and ask it", status: "skipped"),
+        KeyBinding([.character("s")], .askSkipped, help: "go to the first question not answered yet and ask it", status: "ask skipped"),
     ]
 
     /// The keys that work while a question waits for an answer, the only ones: any other key

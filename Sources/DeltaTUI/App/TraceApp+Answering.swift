@@ -80,7 +80,7 @@ extension TraceApp {
     /// order the run reaches them) and asks it, even one skipped at this very step.
     mutating func askFirstUnanswered() {
         guard let q = unansweredQuestions.first else {
-            message = lesson.questions.isEmpty ? "this lesson asks no questions" : "every question of the lesson is answered"
+            message = askedQuestions.isEmpty ? "no question is asked in this run" : "every question of the lesson is answered"
             return
         }
         let target = lesson.questions[q].at.position, before = leader.shown.position
