@@ -42,7 +42,13 @@ extension TraceApp {
             let skip = KeyBinding.keyName(for: .skipQuestion, in: KeyBinding.answering) ?? "Esc"
             message = problem.message + " (\(skip) skips the question)"
         case .success(let typed):
-            guard let truth = truth(of: q) else { return }
+            guard let truth = truth(of: q) else {
+                // Not a value this run computes here (a lesson's mistake `check` reports).
+                message = "this run does not compute the value this question asks for: it is skipped"
+                declined.insert(q)
+                askNext()
+                return
+            }
             answers[q] = Answer(typed: typed, correct: abs(typed - truth) <= lesson.questions[q].tolerance)
             skipped.remove(q)
             askNext()
