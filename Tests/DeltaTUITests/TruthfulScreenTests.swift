@@ -118,7 +118,8 @@ import Testing
         let shown = screen(app)
         let position = app.leader.shown.position
         #expect(shown.contains(StepText.title(position.step, outputLayer: 1)))
-        #expect(shown.contains("epoch 1/20 · update 1/1 · the 1 example · " + StepText.short(position.step, outputLayer: 1)))
+        // A step of the whole minibatch of one example names it as a step of one example does.
+        #expect(shown.contains("epoch 1/20 · update 1/1 · example 1/1 · " + StepText.short(position.step, outputLayer: 1)))
     }
 }
 

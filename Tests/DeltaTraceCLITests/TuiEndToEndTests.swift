@@ -98,14 +98,14 @@ import Testing
         #expect(!screen.unicodeScalars.contains { !$0.isASCII })
         let escapes = ascii.capture(escapes: true)
         #expect(!(31...37).contains { escapes.contains("\u{1b}[\($0)m") || escapes.contains(";\($0)m") })
-        ascii.send("q")
+        ascii.send("Escape", "q")  // q does not quit while a question waits: skip it first
         try ascii.waitForPrompt()
 
         let c = try open("2", environment: ["LANG": "C", "LC_ALL": "C"])
         defer { c.kill() }
         let plain = try c.waitFor("Question:")
         #expect(plain.contains("+- Network -") && !plain.contains("δ"))
-        c.send("q")
+        c.send("Escape", "q")  // q does not quit while a question waits: skip it first
         try c.waitForPrompt()
 
         let colored = try open("2")
@@ -113,7 +113,7 @@ import Testing
         try colored.waitFor("Question:")
         let withColor = colored.capture(escapes: true)
         #expect((31...37).contains { withColor.contains("\u{1b}[\($0)m") || withColor.contains(";\($0)m") })
-        colored.send("q")
+        colored.send("Escape", "q")  // q does not quit while a question waits: skip it first
         try colored.waitForPrompt()
     }
 

@@ -36,4 +36,21 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case help
     /// Leave the program.
     case quit
+    /// Scroll the lesson's box down a page (it says "↓ more" when there is more).
+    case scrollLessonDown
+    /// Scroll the lesson's box up a page.
+    case scrollLessonUp
+    /// Go to the first question not yet answered (skipped, or jumped over) and ask it.
+    case askSkipped
+
+    // While a question waits (``KeyBinding/answering``):
+
+    /// Type a character of the answer (a digit, sign, point, `e`, `/`).
+    case typeAnswer
+    /// Erase the last character typed.
+    case eraseAnswer
+    /// Check the answer typed.
+    case checkAnswer
+    /// Skip the question (it is asked again when the student comes back to its step).
+    case skipQuestion
 }

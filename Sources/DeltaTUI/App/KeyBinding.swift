@@ -78,7 +78,39 @@ public struct KeyBinding: Sendable {
         KeyBinding([.character("c")], .toggleChart, help: "cost chart on/off", status: "chart"),
         KeyBinding([.character("?")], .help, help: "this help", status: "help", essential: true),
         KeyBinding([.character("q"), .interrupt], .quit, help: "quit", status: "quit", essential: true),
+        KeyBinding([.pageDown], .scrollLessonDown, reverse: ([.pageUp], .scrollLessonUp),
+                   help: "scroll the lesson's text down / up", status: "more"),
+        KeyBinding([.character("s")], .askSkipped, help: "go to the first question not answered yet and ask it", status: "ask skipped"),
     ]
+
+    /// The keys that work while a question waits for an answer, the only ones: any other key
+    /// does nothing but say so (an arrow, `g` or `q` must not move on, quit or be typed).
+    /// The status bar's "answer the question — Esc to skip" and that message are made
+    /// from these rows.
+    public static let answering: [KeyBinding] = [
+        KeyBinding("0123456789+-−.eE/".map(Key.character), .typeAnswer,
+                   help: "type the answer: digits, sign, point, e notation (1.5e-3), a fraction (1/2)"),
+        KeyBinding([.backspace], .eraseAnswer, help: "erase the last character"),
+        KeyBinding([.enter], .checkAnswer, help: "check the answer", status: "check", essential: true),
+        KeyBinding([.escape], .skipQuestion, help: "skip the question (it is asked again when you come back to its step)",
+                   status: "skip", essential: true),
+        KeyBinding([.pageDown], .scrollLessonDown, reverse: ([.pageUp], .scrollLessonUp),
+                   help: "scroll the lesson's text down / up", status: "read"),
+        KeyBinding([.interrupt], .quit, help: "quit", status: "quit"),
+    ]
+
+    /// The first binding of a table that performs an action, if any.
+    public static func binding(for action: Action, in bindings: [KeyBinding] = traceScreen) -> KeyBinding? {
+        bindings.first { $0.actions.contains(action) }
+    }
+
+    /// The name of the first key that performs an action ("Esc", "PgDn"), for sentences
+    /// made from the table ("Esc to skip").
+    public static func keyName(for action: Action, in bindings: [KeyBinding] = traceScreen) -> String? {
+        guard let binding = binding(for: action, in: bindings) else { return nil }
+        let keys = binding.primary.action == action ? binding.primary.keys : binding.reverse?.keys ?? []
+        return keys.first?.label
+    }
 
     /// The action of a key on the trace screen, if it has one.
     public static func action(for key: Key, in bindings: [KeyBinding] = traceScreen) -> Action? {

@@ -20,9 +20,35 @@ extension TraceApp {
         }
     }
 
-    /// The first question of this step not yet answered or skipped.
+    /// The first question of this step not answered yet, nor skipped while the student
+    /// stays here (a question skipped earlier is asked again).
     var pendingQuestion: Int? {
-        questionsHere.first { answers[$0] == nil && !skipped.contains($0) }
+        questionsHere.first { answers[$0] == nil && !declined.contains($0) }
+    }
+
+    /// The questions of the shown runs, in the order the runs reach them (the lesson's
+    /// order at one step): those the score counts.
+    var askedQuestions: [Int] {
+        let placed = lesson.questions.indices.compactMap { q -> (q: Int, index: Int)? in
+            guard let k = pane(asking: q) else { return nil }
+            let layout = panes[k].run.layout, at = lesson.questions[q].at.position
+            return (q, layout.contains(at) ? layout.index(of: at) : Int.max)
+        }
+        return placed.sorted { ($0.index, $0.q) < ($1.index, $1.q) }.map(\.q)
+    }
+
+    /// The questions not answered: skipped with Esc, or passed by without being asked (a
+    /// go-to beyond them), in the order the runs reach them.
+    var unansweredQuestions: [Int] {
+        askedQuestions.filter { answers[$0] == nil }
+    }
+
+    /// The score of the lesson so far: its questions answered right, answered wrong and not
+    /// answered, each in the order the runs reach them.
+    var score: (right: [Int], wrong: [Int], skipped: [Int]) {
+        let asked = askedQuestions
+        return (asked.filter { answers[$0]?.correct == true }, asked.filter { answers[$0]?.correct == false },
+                asked.filter { answers[$0] == nil })
     }
 
     /// The true value a question asks for, from the run it is asked in.

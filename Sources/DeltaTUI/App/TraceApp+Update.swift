@@ -26,22 +26,24 @@ extension TraceApp {
         }
     }
 
-    /// A key: typed into the open prompt, or closing the help or the breakpoint menu, or
-    /// else looked up in ``KeyBinding/traceScreen`` and performed. Returns false to quit.
+    /// A key: while a question waits, only the keys of ``KeyBinding/answering`` (the others
+    /// do nothing but say so); else typed into the go-to prompt, or closing the help or the
+    /// breakpoint menu, or looked up in ``KeyBinding/traceScreen`` and performed. PgUp and
+    /// PgDn scroll the lesson's box; any other key brings it back to its top. Returns false
+    /// to quit.
     mutating func press(_ key: Key) -> Bool {
         let action = KeyBinding.action(for: key)
         if isTooSmall { return !(action == .quit || key == .escape) }
+        if action != .scrollLessonDown && action != .scrollLessonUp { lessonScroll = 0 }
+        if case .answer(let q, let text)? = prompt {
+            answer(q, typed: text, key)
+            return true
+        }
         if let prompt {
-            // q quits from anywhere: no answer or position is written with a q.
+            // q quits from the go-to prompt: no position is written with a q.
             if action == .quit { return false }
-            if case .answer = prompt, [.left, .right, .backTab, .tab].contains(key) {
-                // Moving on without answering skips this step's questions.
-                skipped.formUnion(questionsHere)
-                self.prompt = nil
-            } else {
-                typeInto(prompt, key)
-                return true
-            }
+            typeInto(prompt, key)
+            return true
         }
         if showHelp {
             if action == .quit { return false }
@@ -58,8 +60,9 @@ extension TraceApp {
             showBreakpointMenu = false
             return true
         }
-        message = nil
         guard let action else { return true }
+        // Scrolling reads the box as it is: its message stays.
+        if action != .scrollLessonDown && action != .scrollLessonUp { message = nil }
         return perform(action)
     }
 
@@ -100,6 +103,11 @@ extension TraceApp {
         case .toggleChart: chartChoice = !showChart
         case .help: showHelp = true
         case .quit: return false
+        case .scrollLessonDown: scrollLesson(pages: 1)
+        case .scrollLessonUp: scrollLesson(pages: -1)
+        case .askSkipped: askFirstUnanswered()
+        // Only while a question waits (``KeyBinding/answering``, see `answer(_:typed:_:)`).
+        case .typeAnswer, .eraseAnswer, .checkAnswer, .skipQuestion: break
         }
         return true
     }
@@ -126,15 +134,19 @@ extension TraceApp {
     }
 
     /// After the leader moved: the others follow, every pane is refreshed, the focus is kept
-    /// within the step's targets (and reset at a new kind of step or update), and going
-    /// forwards, the step's question is asked.
+    /// within the step's targets (and reset at a new kind of step or update), and the step's
+    /// question is asked if it is not answered yet — going forwards or back, so a skipped
+    /// question is asked again when the student comes back to it (`forward` is kept for
+    /// callers; the direction no longer matters).
     mutating func arrive(forward: Bool, from before: TracePosition) {
         follow()
         refreshPanes()
         let now = leader.shown.position
         if now.step.phase != before.step.phase || now.epoch != before.epoch || now.update != before.update { focus = 0 }
         focus = min(focus, max(targetCount - 1, 0))
-        if forward { enterStep() }
+        declined = []
+        askingSkipped = false
+        enterStep()
     }
 
     /// Brings every other pane to the leader's position (or as near as its run allows).
@@ -151,10 +163,11 @@ extension TraceApp {
         for k in panes.indices { panes[k].refresh() }
     }
 
-    /// Arriving at a step going forwards: ask its question if it has one not yet answered,
-    /// and at the run's last step say how the run ended.
+    /// Arriving at a step: ask its question if it has one not yet answered (nor skipped
+    /// while here), else close a question left open at the step before; at the run's last
+    /// step say how the run ended.
     mutating func enterStep() {
-        if let q = pendingQuestion { prompt = .answer(question: q, text: "") }
+        prompt = pendingQuestion.map { .answer(question: $0, text: "") }
         if message == nil && leader.shown.isAtEnd { message = endMessage(leader) }
     }
 
@@ -185,24 +198,7 @@ extension TraceApp {
             default: break
             }
         case .answer(let q, let text):
-            switch key {
-            case .enter:
-                guard let typed = Double(text.replacingOccurrences(of: "−", with: "-")) else {
-                    message = "type a number, e.g. 0.25 or -1.5e-3 (Esc skips the question)"
-                    return
-                }
-                if let truth = truth(of: q) {
-                    answers[q] = Answer(typed: typed, correct: abs(typed - truth) <= lesson.questions[q].tolerance)
-                }
-                prompt = pendingQuestion.map { .answer(question: $0, text: "") }
-            case .escape:
-                skipped.insert(q)
-                prompt = pendingQuestion.map { .answer(question: $0, text: "") }
-            case .backspace: prompt = .answer(question: q, text: String(text.dropLast()))
-            case .character(let c) where c.isNumber || "+-−.eE".contains(c):
-                prompt = .answer(question: q, text: text + String(c))
-            default: break
-            }
+            answer(q, typed: text, key)
         }
     }
 
@@ -245,6 +241,7 @@ extension TraceApp {
             follow()
             refreshPanes()
             focus = min(focus, max(targetCount - 1, 0))
+            declined = []
             if let reason = stopReason() {
                 running = false
                 message = reason

@@ -30,7 +30,7 @@ extension TraceApp {
         } else {
             renderSingle(into: &canvas, rect: main)
         }
-        LessonPane(entries: lessonEntries).draw(into: &canvas, rect: lessonRect)
+        lessonPane.draw(into: &canvas, rect: lessonRect)
         StatusBar(content: statusContent).draw(into: &canvas, y: statusY)
         if showHelp { HelpOverlay(bindings: KeyBinding.traceScreen).draw(into: &canvas) }
         if showBreakpointMenu { BreakpointMenu(entries: Breakpoint.allCases.map { ($0, breakpoints.contains($0)) }).draw(into: &canvas) }
@@ -45,9 +45,24 @@ extension TraceApp {
 
     // MARK: Widgets' values
 
-    /// The height of the lesson's box (with its border) on a screen of this size.
+    /// The height of the lesson's box (with its border) on a screen of this size: as tall
+    /// as its text, from one line up to a third of the screen, and never so tall that the
+    /// main area above it has fewer than 13 rows (at 80×24: at most 6 lines); 4 lines at
+    /// most on the smallest screen. What does not fit is scrolled to with PgDn.
     func lessonPaneHeight(width: Int, height: Int) -> Int {
-        height >= 40 ? 7 : 6
+        let rowsAbove = 2, mainRows = 13, statusRows = 1
+        let tallest = max(6, min(height / 3, height - rowsAbove - mainRows - statusRows))
+        return min(max(lessonPane.lines(width: width - 2).count, 1) + 2, tallest)
+    }
+
+    /// The lesson's box as the model has it: its entries, its scroll, whether a question
+    /// waits, and the keys that scroll it named in its borders.
+    var lessonPane: LessonPane {
+        var pane = LessonPane(entries: lessonEntries, scroll: lessonScroll)
+        if case .answer? = prompt { pane.asking = true }
+        if let down = KeyBinding.keyName(for: .scrollLessonDown) { pane.moreBelow = "↓ more, \(down)" }
+        if let up = KeyBinding.keyName(for: .scrollLessonUp) { pane.moreAbove = "↑ more, \(up)" }
+        return pane
     }
 
     /// The main area of a single run: the chosen view on the left, the step's equations on
@@ -131,8 +146,9 @@ extension TraceApp {
                            header: header, headerWarns: elsewhere, shown: shown, focus: focus, hidden: hidesResults)
     }
 
-    /// What the lesson's box says: graded answers, the question being asked, a message, and
-    /// the narration (or what the run is, or the lesson's summary).
+    /// What the lesson's box says: graded answers, the question being asked, a message, the
+    /// score at the lesson's last step, and the narration (or what the run is, or the
+    /// lesson's summary). Narration written for an earlier step says which.
     var lessonEntries: [LessonPane.Entry] {
         var entries: [LessonPane.Entry] = []
         for q in questionsHere {
@@ -144,18 +160,24 @@ extension TraceApp {
         }
         if case .answer(let q, let text)? = prompt {
             let asking = pane(asking: q) ?? 0
-            let label = asking == 0 ? "Question: " : "Question (\(panes[asking].name)): "
-            entries.append(.question(label + lesson.questions[q].ask))
-            entries.append(.typing("Your answer: " + text + "█   (Enter to check · Esc to skip)"))
+            var label = asking == 0 ? "Question" : "Question (\(panes[asking].name))"
+            if skipped.contains(q) { label += ", asked again" }
+            entries.append(.question(label + ": " + lesson.questions[q].ask))
+            let table = KeyBinding.answering
+            let check = KeyBinding.keyName(for: .checkAnswer, in: table) ?? "", skip = KeyBinding.keyName(for: .skipQuestion, in: table) ?? ""
+            entries.append(.typing("Your answer: " + text + "█   (\(check) to check · \(skip) to skip)"))
         }
         if let message { entries.append(.message(message)) }
+        if leader.shown.isAtEnd && prompt == nil { entries += scoreEntries }
         let narration = self.narration
         for (beat, fresh, k) in narration {
             // Side by side, narration written for only some of the runs says whose it is,
             // unless it is the leader's in a lesson written to open side by side.
             let forAll = panes.allSatisfy { $0.identity.beats(in: lesson).contains(beat) }
             let named = isCompare && !forAll && !(k == 0 && lesson.opensInCompare)
-            entries.append(.beat((named ? panes[k].name + ": " : "") + beat.text, fresh: fresh))
+            // A beat of an earlier step says where it was written: its "here" is not this step.
+            let earlier = fresh ? "" : "Earlier, at \(StepText.position(beat.at.position)): "
+            entries.append(.beat((named ? panes[k].name + ": " : "") + earlier + beat.text, fresh: fresh))
         }
         if narration.isEmpty {
             if let runDescription {
@@ -167,10 +189,36 @@ extension TraceApp {
         return entries
     }
 
-    /// The status bar's content.
+    /// The status bar's content: the go-to prompt, the answering mode (its keys), `r`
+    /// running, or the screen's keys.
     var statusContent: StatusBar.Content {
-        if case .goTo(let text) = prompt { return .goTo(text) }
-        return running ? .running : .keys(KeyBinding.traceScreen)
+        switch prompt {
+        case .goTo(let text)?: return .goTo(text)
+        case .answer?: return .answering(KeyBinding.answering)
+        case nil: return running ? .running : .keys(KeyBinding.traceScreen)
+        }
+    }
+
+    /// The score at the end of the lesson: how many of its questions were answered right,
+    /// wrong or not at all, each question with its position, and the key that asks the
+    /// unanswered ones. Empty when the shown runs have no questions.
+    var scoreEntries: [LessonPane.Entry] {
+        let score = self.score
+        let total = score.right.count + score.wrong.count + score.skipped.count
+        guard total > 0 else { return [] }
+        var entries: [LessonPane.Entry] = [
+            .score("Score: \(score.right.count) right · \(score.wrong.count) wrong · \(score.skipped.count) skipped, of \(total) question\(total == 1 ? "" : "s")."),
+        ]
+        func line(_ q: Int) -> String {
+            "\(StepText.position(lesson.questions[q].at.position)): \(lesson.questions[q].ask)"
+        }
+        entries += score.right.map { .verdict("✓ right at " + line($0), correct: true) }
+        entries += score.wrong.map { .verdict("✗ wrong at " + line($0), correct: false) }
+        entries += score.skipped.map { .unanswered("○ skipped at " + line($0)) }
+        if !score.skipped.isEmpty, let key = KeyBinding.keyName(for: .askSkipped) {
+            entries.append(.message("Press \(key) to go back to the first skipped question and answer it."))
+        }
+        return entries
     }
 
     // MARK: Rows
@@ -211,16 +259,44 @@ extension TraceApp {
     }
 
     /// The position line: epoch, update, example and step of the leader (and the cost of a
-    /// single run), with the step's index on the right.
+    /// single run), with the step's index on the right. Where it does not fit, whole parts
+    /// are left out (see ``positionParts(width:)``): a number is never cut.
     func renderPosition(into canvas: inout Canvas, y: Int, width: Int) {
+        let parts = positionParts(width: width)
+        canvas.put(parts.left, x: 0, y: y, style: Theme.position)
+        if let right = parts.right { canvas.put(right, x: width - right.count, y: y, style: Theme.label) }
+    }
+
+    /// The position line's text for a width: " epoch 1/300 · update 1/1 · example 1/1 ·
+    /// output error l=1 · C = 0.482176" and on the right " step 2/1200 ". Parts that do
+    /// not fit are left out whole, the least needed first: the step's index, the update when
+    /// an epoch has only one, the cost C, the update, the example; the epoch and the kind of
+    /// step always stay. An example is "example m/M" at a step of one example, and at a step
+    /// of the whole minibatch "example 1/1" when it has one, else "all M examples".
+    func positionParts(width: Int) -> (left: String, right: String?) {
         let shown = leader.shown, p = shown.position, layout = leader.run.layout
         let M = layout.examples(inUpdate: p.update)
-        let example = p.step.example.map { "example \($0)/\(M)" } ?? (M == 1 ? "the 1 example" : "all \(M) examples")
-        var text = " epoch \(p.epoch)/\(layout.epochs) · update \(p.update)/\(layout.updatesPerEpoch) · \(example) · \(StepText.short(p.step, outputLayer: layout.layers))"
-        if !isCompare, let cost = minibatchCost(shown) { text += " · C = \(cost)" }
-        canvas.put(text, x: 0, y: y, style: Theme.position)
-        let stepIndex = " step \(shown.index + 1)/\(layout.totalSteps) "
-        if text.count + stepIndex.count < width { canvas.put(stepIndex, x: width - stepIndex.count, y: y, style: Theme.label) }
+        let example = p.step.example.map { "example \($0)/\(M)" } ?? (M == 1 ? "example 1/1" : "all \(M) examples")
+        // (text, rank): a part of lower rank is left out first; nil: never left out.
+        var parts: [(text: String, rank: Int?)] = [
+            ("epoch \(p.epoch)/\(layout.epochs)", nil),
+            ("update \(p.update)/\(layout.updatesPerEpoch)", layout.updatesPerEpoch == 1 ? 1 : 3),
+            (example, 4),
+            (StepText.short(p.step, outputLayer: layout.layers), nil),
+        ]
+        if !isCompare, let cost = minibatchCost(shown) { parts.append(("C = \(cost)", 2)) }
+        func left() -> String { " " + parts.map(\.text).joined(separator: " · ") }
+        var right: String? = " step \(shown.index + 1)/\(layout.totalSteps) "
+        while left().count + (right.map { $0.count + 1 } ?? 0) > width {
+            if right != nil {
+                right = nil
+            } else if let drop = parts.indices.filter({ parts[$0].rank != nil }).min(by: { parts[$0].rank! < parts[$1].rank! }) {
+                parts.remove(at: drop)
+            } else {
+                break
+            }
+        }
+        return (left(), right)
     }
 
     /// The message for a terminal smaller than the screen needs.

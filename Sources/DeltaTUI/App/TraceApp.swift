@@ -71,8 +71,17 @@ public struct TraceApp: TerminalProgram {
     public var prompt: Prompt?
     /// The graded answers, by question index.
     public var answers: [Int: Answer] = [:]
-    /// Questions the student chose to skip (Esc): not asked again.
+    /// Questions the student skipped (Esc) and has not answered since: each is asked again
+    /// when the student comes back to its step, and the end of the lesson offers them.
     public var skipped: Set<Int> = []
+    /// Questions skipped while the student stays at their step: not asked again until the
+    /// leader moves (every arrival at a step empties it).
+    var declined: Set<Int> = []
+    /// How many lines the lesson's box is scrolled down (PgDn / PgUp); 0 after any other key.
+    public var lessonScroll = 0
+    /// Whether the student came to this step with the key that asks the skipped questions:
+    /// answering then says how many are left.
+    var askingSkipped = false
     /// A one-line message for the student (a breakpoint that stopped the run, a bad go-to,
     /// the end of the run).
     public var message: String?

@@ -1,5 +1,6 @@
 /// The bottom row: the keys (the essential ones first, the rest while there is room, all
-/// of them from the key bindings), or the go-to prompt being typed, or that `r` is running.
+/// of them from the key bindings), or the go-to prompt being typed, or that a question
+/// waits for an answer (and the keys that work then), or that `r` is running.
 struct StatusBar {
     /// What the row shows.
     enum Content {
@@ -7,6 +8,9 @@ struct StatusBar {
         case keys([KeyBinding])
         /// The go-to prompt with the text typed so far.
         case goTo(String)
+        /// A question waits: "answer the question — Esc to skip", then the other keys of
+        /// these bindings (``KeyBinding/answering``) that have a status word.
+        case answering([KeyBinding])
         /// `r` is running.
         case running
     }
@@ -25,6 +29,16 @@ struct StatusBar {
         switch content {
         case .goTo(let text):
             canvas.put(" go to (epoch update example step, e.g. 12 1 1 oe): \(text)█  Enter go · Esc cancel", x: 0, y: y, style: Theme.key)
+        case .answering(let bindings):
+            canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), style: Theme.answering)
+            let skip = bindings.first { $0.actions.contains(.skipQuestion) }
+            var text = " answer the question" + (skip.map { " — \($0.statusKey) to \($0.status ?? "skip")" } ?? "")
+            for binding in StatusBar.shown(bindings) where binding.primary.action != .skipQuestion {
+                let part = " · \(binding.statusKey) \(binding.status ?? "")"
+                if text.count + part.count >= canvas.width { break }
+                text += part
+            }
+            canvas.put(text, x: 0, y: y, style: Theme.answering)
         case .running:
             canvas.put(" ▶ running… any key pauses", x: 0, y: y, style: Theme.warning)
         case .keys(let bindings):

@@ -47,3 +47,8 @@ enum Theme {
         }
     }
 }
+
+extension Theme {
+    /// The answer being typed: a question waits, and this is where the keys go.
+    static let answering = Style(foreground: .yellow, bold: true, reverse: true)
+}

@@ -1,0 +1,101 @@
+import DeltaCore
+import DeltaLessons
+import DeltaText
+
+/// Answering a question, a mode of its own: while a question waits only the keys of
+/// ``KeyBinding/answering`` work, and every other key says so instead of moving on,
+/// quitting or being typed; a skipped question is asked again at its step, and the key of
+/// ``Action/askSkipped`` goes back to the first one not answered.
+extension TraceApp {
+    /// A key pressed while question `q` waits, with `text` typed so far.
+    mutating func answer(_ q: Int, typed text: String, _ key: Key) {
+        message = nil
+        switch KeyBinding.action(for: key, in: KeyBinding.answering) {
+        case .typeAnswer?:
+            if case .character(let c) = key { prompt = .answer(question: q, text: text + String(c)) }
+        case .eraseAnswer?: prompt = .answer(question: q, text: String(text.dropLast()))
+        case .checkAnswer?: check(q, typed: text)
+        case .skipQuestion?:
+            declined.insert(q)
+            skipped.insert(q)
+            askNext()
+        case .scrollLessonDown?: scrollLesson(pages: 1)
+        case .scrollLessonUp?: scrollLesson(pages: -1)
+        default: message = TraceApp.answeringHint
+        }
+    }
+
+    /// What a key that does nothing while a question waits says: "answering the question:
+    /// type a number, Enter to check, Esc to skip" (the keys from ``KeyBinding/answering``).
+    static var answeringHint: String {
+        let table = KeyBinding.answering
+        let check = KeyBinding.keyName(for: .checkAnswer, in: table) ?? "Enter"
+        let skip = KeyBinding.keyName(for: .skipQuestion, in: table) ?? "Esc"
+        return "answering the question: type a number, \(check) to check, \(skip) to skip"
+    }
+
+    /// Grades what was typed for question `q` against its true value (within the question's
+    /// tolerance), or says why it is not a number and keeps the question open.
+    mutating func check(_ q: Int, typed text: String) {
+        switch TypedAnswer.read(text) {
+        case .failure(let problem):
+            let skip = KeyBinding.keyName(for: .skipQuestion, in: KeyBinding.answering) ?? "Esc"
+            message = problem.message + " (\(skip) skips the question)"
+        case .success(let typed):
+            guard let truth = truth(of: q) else {
+                // Not a value this run computes here (a lesson's mistake `check` reports).
+                message = "this run does not compute the value this question asks for: it is skipped"
+                declined.insert(q)
+                askNext()
+                return
+            }
+            answers[q] = Answer(typed: typed, correct: abs(typed - truth) <= lesson.questions[q].tolerance)
+            skipped.remove(q)
+            askNext()
+            if prompt == nil && askingSkipped {
+                let left = unansweredQuestions.count
+                if left > 0, let key = KeyBinding.keyName(for: .askSkipped) {
+                    message = "\(left) question\(left == 1 ? "" : "s") not answered yet: \(key) asks the next"
+                } else if left == 0 {
+                    message = "every question of the lesson is answered"
+                }
+            }
+        }
+    }
+
+    /// Asks this step's next question not answered yet, or closes the prompt.
+    mutating func askNext() {
+        lessonScroll = 0
+        prompt = pendingQuestion.map { .answer(question: $0, text: "") }
+    }
+
+    /// Scrolls the lesson's box by whole pages (negative: up), within its text.
+    mutating func scrollLesson(pages: Int) {
+        let metrics = lessonBoxMetrics(width: width, height: height)
+        let page = max(1, metrics.rows - 1)
+        lessonScroll = min(max(0, lessonScroll + pages * page), max(0, metrics.lines - metrics.rows))
+    }
+
+    /// The lines of text in the lesson's box and the rows it shows them in, on a screen of
+    /// this size.
+    func lessonBoxMetrics(width: Int, height: Int) -> (lines: Int, rows: Int) {
+        (lessonPane.lines(width: width - 2).count, lessonPaneHeight(width: width, height: height) - 2)
+    }
+
+    /// The key of ``Action/askSkipped``: goes to the first question not answered yet (in the
+    /// order the run reaches them) and asks it, even one skipped at this very step.
+    mutating func askFirstUnanswered() {
+        guard let q = unansweredQuestions.first else {
+            message = askedQuestions.isEmpty ? "no question is asked in this run" : "every question of the lesson is answered"
+            return
+        }
+        let target = lesson.questions[q].at.position, before = leader.shown.position
+        guard leader.cursor.seek(to: target) else {
+            message = "the run does not reach \(StepText.position(target)): " + endMessage(leader)
+            return
+        }
+        arrive(forward: true, from: before)
+        focus = 0
+        askingSkipped = true
+    }
+}
