@@ -71,13 +71,18 @@ public struct KeyBinding: Sendable {
                    help: "next epoch / start of this or the previous epoch", status: "epoch", essential: true),
         KeyBinding([.character("g")], .goTo, help: "go to: epoch update example step (ff oe bp gd) lN", status: "go", essential: true),
         KeyBinding([.character("r")], .run, help: "run until a breakpoint, beat, question or the end", status: "run", essential: true),
-        KeyBinding([.character("b")], .chooseBreakpoints, help: "choose breakpoints: NaN/∞, saturated node, cost rising", status: "breaks"),
+        KeyBinding([.character("b")], .chooseBreakpoints, help: "breakpoints: NaN/∞, saturated node, cost rising, a position", status: "breaks"),
+        KeyBinding([.character("+"), .character("=")], .faster, reverse: ([.character("-")], .slower),
+                   help: "run faster / slower (r)", status: "speed"),
+        KeyBinding([.character("v")], .chooseVariant, help: "the lesson, a variant, or all side by side", status: "variant"),
+        KeyBinding([.character("p")], .nextRuns, reverse: ([.character("P")], .previousRuns),
+                   help: "compare: next / previous runs when not all fit", status: "runs"),
         KeyBinding([.down, .character("j")], .focusNext, reverse: ([.up, .character("k")], .focusPrevious),
                    help: "choose the node or weight the equations show"),
         KeyBinding([.tab], .nextView, reverse: ([.backTab], .previousView), help: "network · minibatch · tables view", status: "view"),
         KeyBinding([.character("c")], .toggleChart, help: "cost chart on/off", status: "chart"),
         KeyBinding([.character("?")], .help, help: "this help", status: "help", essential: true),
-        KeyBinding([.character("q"), .interrupt], .quit, help: "quit", status: "quit", essential: true),
+        KeyBinding([.character("q"), .interrupt], .quit, help: "back to the lessons (Ctrl-C quits at once)", status: "quit", essential: true),
     ]
 
     /// The action of a key on the trace screen, if it has one.
