@@ -71,7 +71,7 @@ public struct KeyBinding: Sendable {
                    help: "next epoch / start of this or the previous epoch", status: "epoch", essential: true),
         KeyBinding([.character("g")], .goTo, help: "go to: epoch update example step (ff oe bp gd) lN", status: "go", essential: true),
         KeyBinding([.character("r")], .run, help: "run until a breakpoint, beat, question or the end", status: "run", essential: true),
-        KeyBinding([.character("b")], .chooseBreakpoints, help: "breakpoints: NaN/∞, saturated node, cost rising, a position", status: "breaks"),
+        KeyBinding([.character("b")], .chooseBreakpoints, help: "breakpoints: NaN/∞, saturation, cost rising, a position", status: "breaks"),
         KeyBinding([.character("+"), .character("=")], .faster, reverse: ([.character("-")], .slower),
                    help: "run faster / slower (r)", status: "speed"),
         KeyBinding([.character("v")], .chooseVariant, help: "the lesson, a variant, or all side by side", status: "variant"),

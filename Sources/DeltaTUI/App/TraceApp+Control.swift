@@ -158,7 +158,7 @@ extension TraceApp {
         do {
             var app = try TraceApp(lesson: lesson, variants: choice.variants)
             let kept = app.takeOver(from: self)
-            app.message = "now showing \(choice.name)" + (kept ? "" : ": \(StepText.position(leader.shown.position)) is not in this run, so it starts at its first step")
+            app.message = "now showing " + (choice.variants.count > 1 ? "all runs side by side" : choice.name) + (kept ? "" : ": \(StepText.position(leader.shown.position)) is not in this run, so it starts at its first step")
             self = app
         } catch {
             message = "cannot open \(choice.name): \(error)"

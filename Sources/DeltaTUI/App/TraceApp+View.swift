@@ -132,10 +132,7 @@ extension TraceApp {
                 header.append(Narrator.say(ending, epochs: pane.run.layout.epochs))
             }
         }
-        // The cost is named where the run's name does not already say it.
-        let cost = shown.trace.network.cost.rawValue
-        let title = "\(k + 1) \(pane.name)" + (pane.name.contains(cost) ? "" : " · \(cost)")
-        return ComparePane(title: title, color: Theme.series[k % Theme.series.count], view: view,
+        return ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count], view: view,
                            header: header, headerWarns: elsewhere, shown: shown, focus: focus, hidden: hidesResults)
     }
 
@@ -198,7 +195,7 @@ extension TraceApp {
             if shown.count == panes.count {
                 runs = "compare: " + panes.map(\.name).joined(separator: " vs ")
             } else {
-                runs = "compare \(panes.count) runs: \(shown.lowerBound + 1)–\(shown.upperBound) shown, p/P for the others"
+                runs = "compare: runs \(shown.lowerBound + 1)–\(shown.upperBound) of \(panes.count) (p/P: the others)"
             }
         } else {
             switch leader.identity {
