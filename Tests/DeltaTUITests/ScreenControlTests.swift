@@ -203,7 +203,7 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
 /// `r`'s speed and breakpoints at positions (steps counted per tick: no timing).
 @Suite struct RunControlTests {
     @Test func eachSpeedTakesItsStepsPerTick() throws {
-        var app = try TraceApp(lesson: try quietLesson())
+        var app = try TraceApp(lesson: try quietLesson(epochs: 20_000))
         app.finishTraining()
         #expect(app.control.speed.stepsPerTick == 3)
         while !app.control.speed.isSlowest { app.tap(.character("-")) }
@@ -221,9 +221,10 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
                 #expect(taken >= 1)
             }
             #expect(titleRow(screen(app)).contains("▶ " + app.control.speed.label))
-            // + while running goes faster and keeps running.
+            // + while running goes faster and keeps running; another key pauses.
+            #expect(app.running)
             app.tap(.character("+"))
-            #expect(app.running == !app.leader.shown.isAtEnd || app.running)
+            #expect(app.running && app.control.speed.level == min(level + 1, RunSpeed.levels.count - 1))
             app.tap(.character("x"))
             #expect(!app.running && app.message == "paused")
         }

@@ -11,7 +11,12 @@ struct ReloadNotice {
     func draw(into canvas: inout Canvas, rect: Rect) {
         let width = rect.width - 2
         guard width > 10 else { return }
-        var lines = problem.split(separator: "\n").flatMap { wrap(String($0.drop { $0 == " " }), width: width) }
+        var lines = problem.split(separator: "\n").map { String($0.drop { $0 == " " }) }
+        // A location too long for the row keeps the file's name, its line and column.
+        if let first = lines.first, let range = first.range(of: ": error: "), first[..<range.lowerBound].count > width / 2,
+           let slash = first[..<range.lowerBound].lastIndex(of: "/") {
+            lines[0] = "…" + first[slash...]
+        }
         lines.append("Showing the last good version until the file is saved without the error.")
         lines = lines.flatMap { wrap($0, width: width) }
         let height = min(rect.height, lines.count + 2)
