@@ -30,12 +30,15 @@ struct BreakpointMenu {
         }
         if let typing {
             lines.append(("stop at: \(typing)█", Theme.key))
-            lines.append(("   epoch update example step, e.g. 12 · 12 3 · 12 3 2 oe · Enter add · Esc cancel", Theme.label))
+            let hint = "epoch, update, example, step as for g: 12 (an epoch) · 12 3 (an update) · 12 3 2 oe (a step) · Enter adds · Esc cancels"
+            lines += wrap(hint, width: width - 2 - 3).map { ("   " + $0, Theme.label) }
         }
         if let problem { lines += wrap(problem, width: width - 4).map { ($0, Theme.warning) } }
         let count = entries.count + positions.count
         var keys = "1–\(count) toggle"
-        if !positions.isEmpty { keys = "1–\(entries.count) toggle · \(entries.count + 1)–\(count) remove" }
+        if !positions.isEmpty {
+            keys = "1–\(entries.count) toggle · " + (positions.count == 1 ? "\(count)" : "\(entries.count + 1)–\(count)") + " remove"
+        }
         if canAdd && typing == nil { keys += " · a add a position" }
         lines += [("", .plain), (keys + " · any other key closes", Theme.label)]
         let height = min(canvas.height - 2, lines.count + 2)
