@@ -82,7 +82,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.tab], .nextView, reverse: ([.backTab], .previousView), help: "network · minibatch · tables view", status: "view"),
         KeyBinding([.character("c")], .toggleChart, help: "cost chart on/off", status: "chart"),
         KeyBinding([.character("?")], .help, help: "this help", status: "help", essential: true),
-        KeyBinding([.character("q"), .interrupt], .quit, help: "back to the lessons (Ctrl-C quits at once)", status: "quit", essential: true),
+        KeyBinding([.character("q"), .interrupt], .quit, help: "back to the lessons (quit if none); Ctrl-C quits", status: "lessons", essential: true),
     ]
 
     /// The action of a key on the trace screen, if it has one.

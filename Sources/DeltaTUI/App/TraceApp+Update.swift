@@ -83,7 +83,6 @@ extension TraceApp {
         case .run:
             running = true
             runTicks = 0
-            message = nil
             // What the run already is when `r` is pressed does not stop it: every node of the
             // current update that is saturated where that slows learning, every pane that
             // already stands where its run stopped.
