@@ -350,5 +350,14 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         _ = app.handle(.tick)
         #expect(app.control.reloadProblem == nil && app.lesson.title == "One sigmoid neuron, by hand")
         #expect(app.leader.shown.position == position && !screen(app).contains("has an error"))
+        // Cut to 2 epochs (and without its `expect:` claims about epoch 20, which would be refused),
+        // the run has no epoch 3: it starts at its first step, and says why.
+        let withoutClaims = try #require(text.components(separatedBy: "\nexpect:").first)
+        try withoutClaims.replacingOccurrences(of: "  epochs: 20", with: "  epochs: 2").write(toFile: path, atomically: false, encoding: .utf8)
+        _ = app.handle(.tick)
+        #expect(app.control.reloadProblem == nil, "\(app.control.reloadProblem ?? "")")
+        #expect(app.leader.run.layout.epochs == 2 && app.leader.shown.index == 0)
+        #expect(app.message == "reloaded 01-one-neuron: epoch 3, update 1, example 1, output error is not in the edited lesson, so it starts at its first step")
+        #expect(app.control.positionBreakpoints.isEmpty)
     }
 }

@@ -10,6 +10,10 @@ extension TraceApp {
     /// reopens the screen on the same runs at the same position (keeping the view, focus,
     /// breakpoints and answers); when the saved file has an error, keeps the last good
     /// lesson and shows the located error until the file is fixed.
+    ///
+    /// The lesson and its variants are read from the edited file; a run of settings given on
+    /// the command line (`compare --vary`) keeps the settings it was opened with. A run whose
+    /// variant the edit removed is closed (the lesson itself is shown when none is left).
     mutating func reloadIfEdited() {
         guard let stamp = control.lessonStamp, let now = LessonFileStamp(path: lesson.file), now != stamp else { return }
         control.lessonStamp = now
