@@ -21,7 +21,9 @@ struct Tui: ParsableCommand {
         var program: Launcher
         if let lesson {
             let loaded = try reportingLessonErrors { try Lesson.load(path: try LessonLocator.resolve(lesson)) }
-            program = Launcher(app: try reportingLessonErrors { try variantOption.variant.map { try TraceApp(lesson: loaded, variants: [$0]) } ?? TraceApp(lesson: loaded) })
+            // q comes back to the bundled lessons, this one selected when it is one of them.
+            program = Launcher(app: try reportingLessonErrors { try variantOption.variant.map { try TraceApp(lesson: loaded, variants: [$0]) } ?? TraceApp(lesson: loaded) },
+                               lessonPaths: LessonLocator.bundled().map(LessonLocator.display))
         } else {
             let lessons = LessonLocator.bundled().map(LessonLocator.display)
             guard !lessons.isEmpty else {

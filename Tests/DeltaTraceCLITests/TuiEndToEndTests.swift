@@ -41,6 +41,8 @@ import Testing
         try tmux.waitFor("any key closes this help")
         tmux.send("Escape")
         try tmux.waitUntil("the help to close") { !$0.contains("any key closes this help") }
+        tmux.send("q")  // back to the lessons, then q quits
+        try tmux.waitFor("choose a lesson")
         tmux.send("q")
         let after = try tmux.waitForPrompt()
         #expect(!after.contains("Output error"))
@@ -57,6 +59,8 @@ import Testing
         let screen = try tmux.waitFor("Output error, layer 1")
         #expect(!screen.contains("Question") && !screen.contains("why this neuron learns so slowly"))
         #expect(screen.contains("δ 0.9820"))
+        tmux.send("q")  // back to the lessons, then q quits
+        try tmux.waitFor("choose a lesson")
         tmux.send("q")
         try tmux.waitForPrompt()
     }
@@ -85,7 +89,7 @@ import Testing
         tmux.send("Escape")
         let screen = try tmux.waitFor("= 0.034690042")
         #expect(screen.contains("= 0.98201379") && screen.contains("a₁,₁ − y₁"))
-        #expect(screen.contains("━ lesson training") && screen.contains("━ cross-entropy training"))
+        #expect(screen.contains("━ lesson training") && screen.contains("+ cross-entropy training"))
         tmux.send("q")
         try tmux.waitForPrompt()
     }
@@ -98,14 +102,18 @@ import Testing
         #expect(!screen.unicodeScalars.contains { !$0.isASCII })
         let escapes = ascii.capture(escapes: true)
         #expect(!(31...37).contains { escapes.contains("\u{1b}[\($0)m") || escapes.contains(";\($0)m") })
-        ascii.send("Escape", "q")  // q does not quit while a question waits: skip it first
+        ascii.send("Escape", "q")  // skip the waiting question (q does not quit while it waits), back to the lessons; then q quits
+        try ascii.waitFor("choose a lesson")
+        ascii.send("q")
         try ascii.waitForPrompt()
 
         let c = try open("2", environment: ["LANG": "C", "LC_ALL": "C"])
         defer { c.kill() }
         let plain = try c.waitFor("Question:")
         #expect(plain.contains("+- Network -") && !plain.contains("δ"))
-        c.send("Escape", "q")  // q does not quit while a question waits: skip it first
+        c.send("Escape", "q")  // skip the waiting question (q does not quit while it waits), back to the lessons; then q quits
+        try c.waitFor("choose a lesson")
+        c.send("q")
         try c.waitForPrompt()
 
         let colored = try open("2")
@@ -113,7 +121,9 @@ import Testing
         try colored.waitFor("Question:")
         let withColor = colored.capture(escapes: true)
         #expect((31...37).contains { withColor.contains("\u{1b}[\($0)m") || withColor.contains(";\($0)m") })
-        colored.send("Escape", "q")  // q does not quit while a question waits: skip it first
+        colored.send("Escape", "q")  // skip the waiting question (q does not quit while it waits), back to the lessons; then q quits
+        try colored.waitFor("choose a lesson")
+        colored.send("q")
         try colored.waitForPrompt()
     }
 

@@ -22,6 +22,16 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case run
     /// Choose the breakpoints.
     case chooseBreakpoints
+    /// Run faster with `r` (the next of ``RunSpeed/levels``).
+    case faster
+    /// Run slower with `r`.
+    case slower
+    /// Choose the lesson, a variant, or all of them side by side.
+    case chooseVariant
+    /// In compare mode, the next page of runs (when not all fit side by side).
+    case nextRuns
+    /// In compare mode, the previous page of runs.
+    case previousRuns
     /// Focus the next node, weight or bias of the step.
     case focusNext
     /// Focus the previous node, weight or bias of the step.
@@ -34,7 +44,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case toggleChart
     /// Show every key.
     case help
-    /// Leave the program.
+    /// Back to the picker of lessons (the program quits when there is none; Ctrl-C always quits).
     case quit
     /// Scroll the lesson's box down a page (it says "↓ more" when there is more).
     case scrollLessonDown

@@ -1,8 +1,13 @@
 import DeltaText
 import DeltaLessons
+import Foundation
 
 /// The program `deltatrace` runs: a picker of the bundled lessons, then the trace screen
 /// of the lesson chosen (or the trace screen straight away, for a named lesson).
+///
+/// `q` on the trace screen comes back to the picker, with that lesson selected; `q` on the
+/// picker quits, and Ctrl-C quits from anywhere. A trace screen opened without lessons to
+/// pick from (`deltatrace compare`) quits on `q`.
 public struct Launcher: TerminalProgram {
     /// One entry of the picker.
     public struct Entry: Sendable {
@@ -46,15 +51,28 @@ public struct Launcher: TerminalProgram {
         screen = .picker(selected: 0)
     }
 
-    /// Straight to the trace screen.
-    public init(app: TraceApp) {
-        entries = []
+    /// Straight to the trace screen; `q` comes back to a picker over `lessonPaths` (none:
+    /// `q` quits).
+    public init(app: TraceApp, lessonPaths: [String] = []) {
+        self.init(lessonPaths: lessonPaths)
         screen = .trace(app)
     }
 
-    /// Ticks while the trace screen wants them.
+    /// The picker's entry of a lesson file, if it lists it.
+    func entry(of file: String) -> Int? {
+        let wanted = Launcher.canonicalPath(file)
+        return entries.firstIndex { Launcher.canonicalPath($0.path) == wanted }
+    }
+
+    /// A path made absolute (from the current directory) and standardized, to compare.
+    static func canonicalPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Ticks while the trace screen wants them, and while it watches its lesson file for
+    /// saves (``TraceApp/watchesLessonFile``).
     public var wantsTicks: Bool {
-        if case .trace(let app) = screen { return app.wantsTicks }
+        if case .trace(let app) = screen { return app.wantsTicks || app.watchesLessonFile }
         return false
     }
 
@@ -65,6 +83,11 @@ public struct Launcher: TerminalProgram {
         case .trace(var app):
             let goOn = app.handle(event)
             screen = .trace(app)
+            if !goOn && app.control.leavesToLessons && !entries.isEmpty {
+                problem = nil
+                screen = .picker(selected: entry(of: app.lesson.file) ?? 0)
+                return true
+            }
             return goOn
         case .picker(let selected):
             guard case .key(let key) = event else { return true }

@@ -12,17 +12,29 @@ extension TraceApp {
             height = h
             return true
         case .tick:
+            reloadIfEdited()
             if running { advanceRun() }
             if isTraining { trainInBackground() }
             return true
         case .key(let key):
             if key == .interrupt { return false }
             if running {
+                // + and - change the speed of the run; any other key pauses it.
+                if let action = KeyBinding.action(for: key), action == .faster || action == .slower {
+                    return perform(action)
+                }
                 running = false
                 message = "paused"
                 return true
             }
-            return press(key)
+            // Leaving with q (not Ctrl-C, nor from a terminal too small to draw in, which
+            // says "press q to quit") asks for the lessons.
+            let tooSmall = isTooSmall
+            guard press(key) else {
+                control.leavesToLessons = !tooSmall
+                return false
+            }
+            return true
         }
     }
 
@@ -50,16 +62,8 @@ extension TraceApp {
             showHelp = false
             return true
         }
-        if showBreakpointMenu {
-            if case .character(let c) = key, let k = Int(String(c)), Breakpoint.allCases.indices.contains(k - 1) {
-                let b = Breakpoint.allCases[k - 1]
-                if breakpoints.contains(b) { breakpoints.remove(b) } else { breakpoints.insert(b) }
-                return true
-            }
-            if action == .quit { return false }
-            showBreakpointMenu = false
-            return true
-        }
+        if showBreakpointMenu { return pressInBreakpointMenu(key, action) }
+        if control.variantMenu != nil { return pressInVariantMenu(key, action) }
         guard let action else { return true }
         // Scrolling reads the box as it is: its message stays.
         if action != .scrollLessonDown && action != .scrollLessonUp { message = nil }
@@ -96,6 +100,11 @@ extension TraceApp {
             }
             failedPanes = Set(panes.indices.filter { panes[$0].cursor.isAtFailure })
         case .chooseBreakpoints: showBreakpointMenu = true
+        case .faster: changeSpeed(faster: true)
+        case .slower: changeSpeed(faster: false)
+        case .chooseVariant: openVariantMenu()
+        case .nextRuns: pageRuns(forward: true)
+        case .previousRuns: pageRuns(forward: false)
         case .focusNext: focus = min(focus + 1, max(targetCount - 1, 0))
         case .focusPrevious: focus = max(focus - 1, 0)
         case .nextView: view = View.allCases[(View.allCases.firstIndex(of: view)! + 1) % View.allCases.count]
@@ -226,13 +235,15 @@ extension TraceApp {
 
     // MARK: Running
 
-    /// One tick of `r`: a few steps forwards (more as the run goes on), stopping at a
-    /// breakpoint, a beat, a question or the end.
+    /// One tick of `r`: as many steps forwards as the speed allows (``RunSpeed``: a number
+    /// of steps, or at the fastest as many as fit in a time slice, at least one), stopping
+    /// at a breakpoint, a beat, a question or the end.
     mutating func advanceRun() {
         runTicks += 1
-        // Start at a walk, then speed up: a long run should not take minutes.
-        let steps = min(1 + runTicks / 8, 64)
-        for _ in 0..<steps {
+        let budget = runBudget, clock = ContinuousClock(), deadline = budget.slice.map { clock.now + $0 }
+        var taken = 0
+        while taken < budget.steps && (taken == 0 || deadline.map { clock.now < $0 } ?? true) {
+            taken += 1
             guard leader.cursor.stepForward() else {
                 running = false
                 message = endMessage(leader)
@@ -261,6 +272,7 @@ extension TraceApp {
         }
         if pendingQuestion != nil { return "a question for you" }
         if narration.contains(where: \.fresh) { return "the lesson has something to say here" }
+        if let stop = positionBreakpointHere { return "breakpoint: \(stop.label)" }
         if breakpoints.contains(.saturated), let (pane, node) = becameSlow() {
             focus = node.node
             let which = node.output == nil ? "node \(node.node + 1) of layer \(node.layer)" : "output node \(node.node + 1)"

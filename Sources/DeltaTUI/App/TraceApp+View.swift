@@ -30,10 +30,12 @@ extension TraceApp {
         } else {
             renderSingle(into: &canvas, rect: main)
         }
+        if let problem = control.reloadProblem { ReloadNotice(problem: problem).draw(into: &canvas, rect: main) }
         lessonPane.draw(into: &canvas, rect: lessonRect)
         StatusBar(content: statusContent).draw(into: &canvas, y: statusY)
         if showHelp { HelpOverlay(bindings: KeyBinding.traceScreen).draw(into: &canvas) }
-        if showBreakpointMenu { BreakpointMenu(entries: Breakpoint.allCases.map { ($0, breakpoints.contains($0)) }).draw(into: &canvas) }
+        if showBreakpointMenu { breakpointMenu.draw(into: &canvas) }
+        if let selected = control.variantMenu { VariantMenu(choices: variantChoices, selected: selected).draw(into: &canvas) }
     }
 
     /// Whether the step's results are hidden because its question is waiting for an answer
@@ -82,12 +84,14 @@ extension TraceApp {
         }
     }
 
-    /// The main area of several runs side by side, one ``ComparePane`` each.
+    /// The main area of several runs side by side, one ``ComparePane`` each: as many as
+    /// have room (``comparePaneMinimumWidth``), the others a `p`/`P` away, as the title says.
     func renderCompare(into canvas: inout Canvas, rect main: Rect) {
-        let columnWidth = main.width / panes.count
-        for k in panes.indices {
-            let rect = Rect(x: main.x + k * columnWidth, y: main.y,
-                            width: k == panes.count - 1 ? main.width - k * columnWidth : columnWidth, height: main.height)
+        let shown = shownRuns(width: main.width)
+        let columnWidth = main.width / shown.count
+        for (column, k) in shown.enumerated() {
+            let rect = Rect(x: main.x + column * columnWidth, y: main.y,
+                            width: column == shown.count - 1 ? main.width - column * columnWidth : columnWidth, height: main.height)
             comparePane(k).draw(into: &canvas, rect: rect)
         }
     }
@@ -117,10 +121,11 @@ extension TraceApp {
         for (k, pane) in panes.enumerated() {
             let prefix = isCompare ? pane.name + " " : ""
             let summaries = pane.run.epochSummaries
-            series.append(.init(name: prefix + "training", values: summaries.map(\.cost), color: Theme.series[(2 * k) % Theme.series.count]))
+            series.append(.init(name: prefix + "training", values: summaries.map(\.cost), color: Theme.series[(2 * k) % Theme.series.count],
+                                mark: ChartView.mark(series.count)))
             if pane.run.validation != nil {
                 series.append(.init(name: prefix + "validation", values: summaries.compactMap(\.validationCost),
-                                    color: Theme.series[(2 * k + 1) % Theme.series.count]))
+                                    color: Theme.series[(2 * k + 1) % Theme.series.count], mark: ChartView.mark(series.count)))
             }
         }
         // While training, the axis is the planned length; after, the epochs each run trained.
@@ -142,7 +147,7 @@ extension TraceApp {
                 header.append(Narrator.say(ending, epochs: pane.run.layout.epochs))
             }
         }
-        return ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count],
+        return ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count], view: view,
                            header: header, headerWarns: elsewhere, shown: shown, focus: focus, hidden: hidesResults)
     }
 
@@ -223,29 +228,49 @@ extension TraceApp {
 
     // MARK: Rows
 
-    /// The title bar: the lesson, the runs shown, and on the right the progress of training
-    /// (or the view and the help key).
+    /// The title bar: the lesson, the runs shown, and on the right the progress of training,
+    /// the speed while `r` runs, or the view and the help key.
+    ///
+    /// What is shown is never cut: the runs (a variant's name, the runs compared and which
+    /// page of them is shown) come first; the lesson's title is dropped, then "DeltaTrace",
+    /// before the runs are cut.
     func renderTitle(into canvas: inout Canvas, width: Int) {
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.title)
         let name = LessonName.of(lesson.file)
         let runs: String
         if isCompare {
-            runs = " · compare: " + panes.map(\.name).joined(separator: " vs ")
+            let shown = shownRuns(width: width)
+            if shown.count == panes.count {
+                runs = "compare: " + panes.map(\.name).joined(separator: " vs ")
+            } else {
+                runs = "compare: runs \(shown.lowerBound + 1)–\(shown.upperBound) of \(panes.count) (p/P: the others)"
+            }
         } else {
             switch leader.identity {
             case .lesson: runs = ""
-            case .variant(let variant): runs = " · variant \(variant)"
-            case .adHoc(let changes): runs = " · \(changes)"
+            case .variant(let variant): runs = "variant \(variant)"
+            case .adHoc(let changes): runs = changes
             }
         }
-        let full = " DeltaTrace · \(name) · \(lesson.title)" + runs, short = " DeltaTrace · \(name)" + runs
-        // The right end: training's progress while it lasts, which is always shown; else the
-        // view and the help key, shown when they fit beside the title with a gap.
-        let right = " " + (trainingProgress ?? "\(view.rawValue) view · ? help") + " "
-        let showsRight = trainingProgress != nil || full.count + 2 + right.count <= width
-        let room = showsRight ? width - right.count - 2 : width
-        var title = full.count <= room ? full : short
-        if title.count > room { title = String(title.prefix(max(0, room - 1))) + "…" }
+        // The right end: training's progress while it lasts and the speed while `r` runs,
+        // which are always shown; else the view and the help key, when they fit.
+        let status = trainingProgress ?? (running ? "▶ " + control.speed.label : nil)
+        let right = " " + (status ?? "\(view.rawValue) view · ? help") + " "
+        let suffix = runs.isEmpty ? "" : " · " + runs
+        let full = " DeltaTrace · \(name) · \(lesson.title)" + suffix
+        let showsRight = status != nil || full.count + 2 + right.count <= width
+        let room = showsRight ? width - right.count - 1 : width
+        var title: String
+        if full.count <= room {
+            title = full
+        } else if (" DeltaTrace · \(name)" + suffix).count <= room {
+            title = " DeltaTrace · \(name)" + suffix
+        } else if (" \(name)" + suffix).count <= room {
+            title = " \(name)" + suffix
+        } else {
+            title = " " + (runs.isEmpty ? name : runs)
+            if title.count > room { title = String(title.prefix(max(0, room - 1))) + "…" }
+        }
         canvas.put(title, x: 0, y: 0, style: Theme.title, clip: Rect(x: 0, y: 0, width: width, height: 1))
         if showsRight { canvas.put(right, x: width - right.count, y: 0, style: Theme.title) }
     }

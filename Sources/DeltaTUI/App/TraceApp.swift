@@ -56,7 +56,7 @@ public struct TraceApp: TerminalProgram {
     public var breakpoints: Set<Breakpoint> = [.nonFinite]
     /// Whether `r` is running forwards.
     public internal(set) var running = false
-    /// Ticks since `r` started (the run speeds up with them).
+    /// Ticks since `r` started.
     var runTicks = 0
     /// The nodes (pane, layer, node) seen saturated where that slows learning, the last time
     /// a step computed them during this `r`: the saturated-node breakpoint stops when a node
@@ -85,6 +85,9 @@ public struct TraceApp: TerminalProgram {
     /// A one-line message for the student (a breakpoint that stopped the run, a bad go-to,
     /// the end of the run).
     public var message: String?
+    /// The controls over the run: speed, position breakpoints, menus, the page of runs, the
+    /// watch on the lesson file (``ScreenControl``).
+    public internal(set) var control = ScreenControl()
     /// The terminal's width.
     public var width = 80
     /// The terminal's height.
@@ -105,6 +108,7 @@ public struct TraceApp: TerminalProgram {
         self.lesson = lesson
         let trainingRuns = try lesson.makeRuns(comparing: runs.map(\.settings))
         panes = zip(runs, trainingRuns).map { Pane(identity: $0.identity, settings: $0.settings, run: $1) }
+        control.lessonStamp = LessonFileStamp(path: lesson.file)
         enterStep()
     }
 
@@ -136,6 +140,9 @@ public struct TraceApp: TerminalProgram {
     public var showChart: Bool { chartChoice ?? (height >= 32) }
     /// Ticks are wanted while `r` runs and while any run is still training.
     public var wantsTicks: Bool { running || isTraining }
+    /// Whether the lesson is a file on disk that ticks watch for saves (see
+    /// ``reloadIfEdited()``): a launcher asks for ticks while this is true, too.
+    public var watchesLessonFile: Bool { control.lessonStamp != nil }
     /// Whether the screen is too small to draw.
     var isTooSmall: Bool { width < TraceApp.minimumWidth || height < TraceApp.minimumHeight }
 }

@@ -125,10 +125,13 @@ public final class CursesTerminal {
 
         // INT/TERM/HUP are blocked except while waiting for input (pselect unblocks them
         // atomically), so a signal cannot slip in between checking the flags and blocking.
+        // So is WINCH: a resize while a frame is painted or a tick handled would otherwise
+        // be noted by curses but not wake pselect, and with ticks (a lesson file is watched
+        // on every tick) pselect would time out without reading the resize.
         // Threads the program starts from now on inherit the mask, so the signals come here.
         var blocked = sigset_t(), original = sigset_t()
         sigemptyset(&blocked)
-        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&blocked, number) }
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&blocked, number) }
         pthread_sigmask(SIG_BLOCK, &blocked, &original)
         defer { pthread_sigmask(SIG_SETMASK, &original, nil) }
         // A fault with its signal blocked kills at once, without the crash handler.

@@ -1,10 +1,19 @@
 import DeltaText
 
-/// The breakpoints for `r`, on `b`: each with its number to toggle it, whether it is on,
-/// and its condition in full.
+/// The breakpoints for `r`, on `b`: each condition with its number to toggle it, whether it
+/// is on, and its condition in full; then the positions to stop at, each with its number to
+/// remove it, and the position being typed after `a`.
 struct BreakpointMenu {
     /// The breakpoints, in order, with whether each is on.
     let entries: [(breakpoint: Breakpoint, on: Bool)]
+    /// The positions to stop at, in words.
+    var positions: [String] = []
+    /// The position being typed, if any.
+    var typing: String?
+    /// Why the last typed position was refused.
+    var problem: String?
+    /// Whether another position can be added.
+    var canAdd = true
 
     /// Draws the menu centred on the canvas.
     func draw(into canvas: inout Canvas) {
@@ -16,7 +25,22 @@ struct BreakpointMenu {
                 lines += wrap(detail, width: width - 4 - 7).map { (String(repeating: " ", count: 7) + $0, Theme.label) }
             }
         }
-        lines += [("", .plain), ("1–\(entries.count) toggle · any other key closes", Theme.label)]
+        for (k, position) in positions.enumerated() {
+            lines.append(("\(entries.count + k + 1)  stop at \(position)", .plain))
+        }
+        if let typing {
+            lines.append(("stop at: \(typing)█", Theme.key))
+            let hint = "epoch, update, example, step as for g: 12 (an epoch) · 12 3 (an update) · 12 3 2 oe (a step) · Enter adds · Esc cancels"
+            lines += wrap(hint, width: width - 2 - 3).map { ("   " + $0, Theme.label) }
+        }
+        if let problem { lines += wrap(problem, width: width - 4).map { ($0, Theme.warning) } }
+        let count = entries.count + positions.count
+        var keys = "1–\(count) toggle"
+        if !positions.isEmpty {
+            keys = "1–\(entries.count) toggle · " + (positions.count == 1 ? "\(count)" : "\(entries.count + 1)–\(count)") + " remove"
+        }
+        if canAdd && typing == nil { keys += " · a add a position" }
+        lines += [("", .plain), (keys + " · any other key closes", Theme.label)]
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
         canvas.fill(rect)

@@ -1,9 +1,13 @@
 import DeltaText
 import Foundation
 
-/// Cost per epoch in braille dots (2×4 per cell): training cost of each pane (and
-/// validation cost where there is one), the current epoch marked. A logarithmic scale is
-/// used when the costs span more than a factor of 50.
+/// Cost per epoch: training cost of each pane (and validation cost where there is one), the
+/// current epoch marked. A logarithmic scale is used when the costs span more than a factor
+/// of 50.
+///
+/// The series are told apart without colour (NO_COLOR, `--ascii`): the first is a line of
+/// braille dots (2×4 per cell), each other one a point character (``marks``) in every column
+/// its line crosses, drawn over the dots; the legend shows each series' character.
 struct ChartView {
     /// One line of the chart.
     struct Series {
@@ -13,6 +17,21 @@ struct ChartView {
         let values: [Double]
         /// Its colour.
         let color: Color
+        /// The character its line is drawn with (nil: braille dots, a solid line).
+        var mark: Character? = nil
+
+        /// The legend's sample of the line: "━" for braille dots, else its character.
+        var sample: String { mark.map { String($0) } ?? "━" }
+    }
+
+    /// The point characters of the series after the first, in order (ASCII, so that they
+    /// read the same with `--ascii`).
+    static let marks: [Character] = ["+", "x", "o", "*", "#", "%", "@", "&"]
+
+    /// The character the series at `index` is drawn with: the first as braille dots (nil),
+    /// the others with ``marks`` in turn.
+    static func mark(_ index: Int) -> Character? {
+        index == 0 ? nil : marks[(index - 1) % marks.count]
     }
 
     /// The lines to draw.
@@ -35,7 +54,7 @@ struct ChartView {
         // Legend in the top border.
         var lx = rect.x + title.count + 4
         for s in all where lx + s.name.count + 3 < rect.maxX - 1 {
-            canvas.put("━ " + s.name, x: lx, y: rect.y, style: Style(foreground: s.color, bold: true))
+            canvas.put(s.sample + " " + s.name, x: lx, y: rect.y, style: Style(foreground: s.color, bold: true))
             lx += s.name.count + 4
         }
         let values = all.flatMap(\.values).filter(\.isFinite)
@@ -64,26 +83,34 @@ struct ChartView {
             dots[cell] |= bits[x % 2][y % 4]
             owner[cell] = color
         }
+        // The cells each marked series' line crosses.
+        var markCells: [(x: Int, y: Int, mark: Character, color: Color)] = []
         for s in all {
             var previous: (x: Int, y: Int)?
+            var cells: Set<[Int]> = []
+            func point(_ x: Int, _ y: Int) {
+                if s.mark == nil { dot(x, y, s.color) } else { cells.insert([x / 2, y / 4]) }
+            }
             for (e, v) in s.values.enumerated() where v.isFinite {
                 let x = dotX(e), y = max(0, min(dotsHigh - 1, dotY(v)))
                 if let (px, py) = previous {
                     // A straight line from the previous point, one dot per step of the longer axis.
                     let steps = max(abs(x - px), abs(y - py), 1)
                     for t in 1...steps {
-                        dot(px + (x - px) * t / steps, py + (y - py) * t / steps, s.color)
+                        point(px + (x - px) * t / steps, py + (y - py) * t / steps)
                     }
                 } else {
-                    dot(x, y, s.color)
+                    point(x, y)
                 }
                 previous = (x, y)
             }
+            if let mark = s.mark { markCells += cells.map { (plot.x + $0[0], plot.y + $0[1], mark, s.color) } }
         }
         for k in 0..<dots.count where dots[k] != 0 {
             canvas[plot.x + k % plot.width, plot.y + k / plot.width] =
                 Cell(Character(Unicode.Scalar(0x2800 + dots[k])!), style: Style(foreground: owner[k]))
         }
+        for cell in markCells { canvas[cell.x, cell.y] = Cell(cell.mark, style: Style(foreground: cell.color, bold: true)) }
         // The x axis: epoch 0 (before training) to the last; ▲ exactly under the current
         // epoch's line, which marks the cost the epoch starts from, with its words beside it.
         let axisY = inner.maxY - 1

@@ -2,8 +2,9 @@ import DeltaText
 import DeltaCore
 
 /// One run of several side by side: a box in the run's colour with a header (its minibatch
-/// cost, and where it is if it could not follow the leader), the network if there is room,
-/// and the step's equations and facts.
+/// cost, and where it is if it could not follow the leader), then by the screen's view: the
+/// network if there is room and the step's equations and facts (network view), the sum over
+/// the minibatch (minibatch view), or the layer's table of z, a, δ (tables view).
 ///
 /// When not everything fits, the network drawing goes first (the equations repeat its
 /// values), then the longer forms of the equations; the facts stay, since they are what
@@ -13,6 +14,8 @@ struct ComparePane {
     let title: String
     /// The run's colour.
     let color: Color
+    /// What the pane shows below its header.
+    let view: TraceApp.View
     /// The header lines, and whether they warn (the pane is not at the leader's step).
     let header: [String]
     /// Whether the header warns.
@@ -32,6 +35,17 @@ struct ComparePane {
         canvas.lines(headerLines.map { ($0, headerWarns ? Theme.warning : Theme.label) }, in: inner)
         let body = Rect(x: inner.x, y: inner.y + headerLines.count, width: inner.width, height: inner.height - headerLines.count)
         guard !body.isEmpty else { return }
+        // The other views draw their own box, across the pane's width under its header.
+        let boxed = Rect(x: rect.x, y: body.y, width: rect.width, height: rect.maxY - body.y)
+        switch view {
+        case .network: break
+        case .minibatch:
+            MinibatchView(trace: shown.trace, step: shown.position.step, focus: shown.target(focus: focus), hidden: hidden).draw(into: &canvas, rect: boxed)
+            return
+        case .tables:
+            TablesView(trace: shown.trace, step: shown.position.step, focus: focus, hidden: hidden).draw(into: &canvas, rect: boxed)
+            return
+        }
         let network = shown.trace.network
         let panel = EquationPanel(explanation: shown.explanation, trace: shown.trace, focus: focus, hidden: hidden, framed: false)
         let full = panel.lines(width: body.width, detail: .full).count

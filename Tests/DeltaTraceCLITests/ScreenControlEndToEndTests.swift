@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: q back to the lessons, and the screen reloading a lesson file
+/// an instructor saves.
+@Suite(.serialized) struct ScreenControlEndToEndTests {
+    func open(_ arguments: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        try TmuxSession(width: width, height: height, command: "\(TmuxSession.quoted(try deltatraceBinary().path)) \(arguments)")
+    }
+
+    @Test func qGoesBackToThePickerWithTheLessonSelectedAndQuitsFromThere() throws {
+        let tmux = try open("2")
+        defer { tmux.kill() }
+        try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
+        tmux.send("q")
+        let picker = try tmux.waitFor("choose a lesson")
+        #expect(picker.contains("01  One sigmoid neuron, by hand") && picker.contains("02  The saturated neuron"))
+        // Lesson 2 is the one selected: Enter opens it again.
+        tmux.send("Enter")
+        try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
+        tmux.send("q")
+        try tmux.waitFor("choose a lesson")
+        tmux.send("q")
+        try tmux.waitForPrompt()
+    }
+
+    @Test func aSavedLessonFileIsReloadedInPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltatrace-e2e-reload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("01-one-neuron.yaml").path
+        let original = try String(contentsOf: packageRoot.appendingPathComponent("lessons/01-one-neuron.yaml"), encoding: .utf8)
+        try original.write(toFile: path, atomically: false, encoding: .utf8)
+
+        let tmux = try open(TmuxSession.quoted(path))
+        defer { tmux.kill() }
+        try tmux.waitFor("Question: What is z = x·w + b?")
+        tmux.send("Escape", "Escape", "u", "u")
+        try tmux.waitFor("epoch 3/20 · update 1/1")
+
+        // Saved with a new title: the screen shows it, still at epoch 3.
+        try original.replacingOccurrences(of: "title: One sigmoid neuron, by hand", with: "title: One neuron, edited live")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        var screen = try tmux.waitFor("One neuron, edited live")
+        #expect(screen.contains("epoch 3/20 · update 1/1") && screen.contains("reloaded 01-one-neuron"))
+
+        // Saved with a mistake: the located error, and the last good lesson stays.
+        try original.replacingOccurrences(of: "  eta: 1.0", with: "  eta: fast").write(toFile: path, atomically: false, encoding: .utf8)
+        screen = try tmux.waitFor("The lesson file has an error")
+        #expect(screen.contains("01-one-neuron.yaml:14:8: error:"))
+        #expect(screen.contains("One neuron, edited live") && screen.contains("epoch 3/20 · update 1/1"))
+
+        // Fixed: reloaded, the error gone.
+        try original.write(toFile: path, atomically: false, encoding: .utf8)
+        screen = try tmux.waitUntil("the error to go") { !$0.contains("has an error") && $0.contains("One sigmoid neuron, by hand") }
+        #expect(screen.contains("epoch 3/20 · update 1/1"))
+        tmux.send("C-c")
+        try tmux.waitForPrompt()
+    }
+}
