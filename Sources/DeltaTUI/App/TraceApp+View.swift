@@ -52,10 +52,20 @@ extension TraceApp {
 
     /// The main area of a single run: the chosen view on the left, the step's equations on
     /// the right (and on a wide terminal the minibatch sum beside them).
+    ///
+    /// The network takes the width it needs to show every node (numbers of 7 columns, 9 on a
+    /// wide terminal), but leaves the equations at least ``minimumEquationWidth`` columns;
+    /// in less it shows fewer digits, then the focused node's neighbourhood.
     func renderSingle(into canvas: inout Canvas, rect main: Rect) {
         let w = main.width
         let shown = leader.shown
-        let leftWidth = view == .network ? max(30, min(w * 9 / 20, NetworkView.preferredWidth(shown.trace.network) + 2)) : w / 2
+        let leftWidth: Int
+        if view == .network {
+            let wanted = NetworkView.preferredWidth(shown.trace, height: main.height, digits: w >= 140 ? 9 : 7)
+            leftWidth = max(24, min(wanted, w - TraceApp.minimumEquationWidth))
+        } else {
+            leftWidth = w / 2
+        }
         renderMainView(shown, into: &canvas, rect: Rect(x: main.x, y: main.y, width: leftWidth, height: main.height))
         // A wide terminal also shows the minibatch sum beside the equations.
         let extra = view != .minibatch && w - leftWidth >= 110 ? 52 : 0
@@ -78,18 +88,14 @@ extension TraceApp {
     }
 
 
-    /// The main area of a single run: the network, the minibatch sum, or tables (also for a
-    /// network too wide to draw).
+    /// The main area of a single run: the network (every node, or for a wide layer the
+    /// focused node's neighbourhood), the minibatch sum, or tables.
     func renderMainView(_ shown: ShownStep, into canvas: inout Canvas, rect: Rect) {
         let step = shown.position.step, target = shown.target(focus: focus)
         switch view {
         case .network:
-            if NetworkView.fits(shown.trace.network, in: rect.inset(1)) {
-                NetworkView(trace: shown.trace, step: step, hidden: hidesResults, focus: target).draw(into: &canvas, rect: rect)
-            } else {
-                TablesView(trace: shown.trace, step: step, focus: focus, hidden: hidesResults, note: "too wide to draw: per-layer tables")
-                    .draw(into: &canvas, rect: rect)
-            }
+            NetworkView(trace: shown.trace, step: step, hidden: hidesResults, focus: target, widest: rect.width >= 60 ? 9 : 7)
+                .draw(into: &canvas, rect: rect)
         case .minibatch: MinibatchView(trace: shown.trace, step: step, focus: target, hidden: hidesResults).draw(into: &canvas, rect: rect)
         case .tables: TablesView(trace: shown.trace, step: step, focus: focus, hidden: hidesResults).draw(into: &canvas, rect: rect)
         }
