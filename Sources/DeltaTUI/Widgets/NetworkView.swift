@@ -72,8 +72,10 @@ struct NetworkView {
 
     /// Draws the network into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
+        // The box's title: the shape and the example whose values are shown, as much as fits.
         let sizes = trace.network.sizes.map(String.init).joined(separator: "-")
-        let title = "Network \(sizes) · " + (step.example == nil ? "values of example \(example)" : "example \(example)/\(trace.M)")
+        let which = step.example == nil ? "values of example \(example)" : "example \(example)/\(trace.M)"
+        let title = ["Network \(sizes) · " + which, "\(sizes) · " + which, which].first { $0.count + 4 <= rect.width } ?? which
         let inside = framed ? canvas.box(rect, title: title) : rect
         guard !inside.isEmpty else { return }
         var inner = inside
