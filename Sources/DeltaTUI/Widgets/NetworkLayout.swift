@@ -85,9 +85,10 @@ struct NetworkLayout: Hashable {
         return side >= 4 && side * side == n ? side : nil
     }
 
-    /// Every layout of a network that fits the room, and the best: fewest hidden nodes, then
-    /// the full labels (●₁,₂), the widest numbers (up to `widest`), then the weights in full, a picture or block of
-    /// inputs over a line, blank rows between blocks, more columns, less height.
+    /// Every layout of a network that fits the room, and the best: every node shown, then
+    /// full labels (●₁,₂), numbers of up to 7 columns, the fewest hidden nodes, wider numbers
+    /// (up to `widest`), two rows of weights, a picture or block of inputs over a line,
+    /// blank rows between blocks, more columns, less height.
     ///
     /// With `only`, the layout of that one layer (l ≥ 1): what a view too small for the
     /// whole network shows of the layer the step touches.
@@ -115,7 +116,8 @@ struct NetworkLayout: Hashable {
         case .block: inputRank = 1
         case .line: inputRank = 2
         }
-        return [hiddenNodes, shortLabels ? 1 : 0, -numberWidth, -weightRows, inputRank, spaced ? 0 : 1, -columns, height]
+        return [isComplete ? 0 : 1, shortLabels ? 1 : 0, -min(numberWidth, 7), hiddenNodes, -numberWidth, -weightRows, inputRank,
+                spaced ? 0 : 1, -columns, height]
     }
 
     /// Every layout of the layers in a height, at each number width from 5 to `widest` (of

@@ -50,15 +50,31 @@ struct NetworkView {
         (2...60).first { h in NetworkLayout.best(for: network.sizes, targetWidth: 1, width: width, height: h)?.isComplete == true } ?? 0
     }
 
+    /// Whether every node of the trace's network is drawn in a box of this size.
+    static func showsEveryNode(_ trace: UpdateTrace, width: Int, height: Int) -> Bool {
+        NetworkLayout.best(for: trace.network.sizes, targetWidth: targetWidth(trace), width: width - 2, height: height - 2)?.isComplete == true
+    }
+
     /// Whether every node of a network can be drawn in a rectangle (without a box).
     static func fits(_ network: Network, in rect: Rect) -> Bool {
         NetworkLayout.best(for: network.sizes, targetWidth: 1, width: rect.width, height: rect.height)?.isComplete == true
     }
 
     /// A value in a cell of `width` columns: as many decimals as fit (up to 6), see
-    /// ``NumberText/fitting(_:width:decimals:minus:)``.
+    /// ``NumberText/fitting(_:width:decimals:minus:)``; a small number whose decimals would
+    /// keep fewer than 3 significant digits (−0.00005) in scientific notation when that
+    /// keeps more (−4.54e−5).
     static func number(_ v: Double, width: Int) -> String {
-        NumberText.fitting(v, width: width, decimals: max(1, min(6, width - 2)))
+        let fixed = NumberText.fitting(v, width: width, decimals: max(1, min(6, width - 2)))
+        guard v != 0, v.isFinite, significantDigits(fixed) < 3 else { return fixed }
+        let scientific = NumberText.fitting(v, width: width, decimals: 0)
+        return significantDigits(scientific) > significantDigits(fixed) ? scientific : fixed
+    }
+
+    /// The significant digits a number's text keeps (of its mantissa).
+    static func significantDigits(_ text: String) -> Int {
+        let mantissa = text.prefix { $0 != "e" }.filter(\.isNumber)
+        return mantissa.drop { $0 == "0" }.count
     }
 
     /// The layout the view uses in a rectangle's inside.
@@ -176,7 +192,10 @@ struct NetworkView {
         var y = area.y
         let name = l == 0 ? "input" : l == network.L ? "output l=\(l)" : "layer \(l)"
         if block.isWindow {
-            canvas.put("\(name): nodes \(start + 1)–\(start + block.rows) of \(network.n(l))", x: area.x, y: y, style: headerStyle, clip: clip)
+            let range = "\(start + 1)–\(start + block.rows) of \(network.n(l))"
+            let short = l == 0 ? "x" : "l=\(l)"
+            let title = ["\(name): nodes " + range, "\(short): nodes " + range, "\(short): " + range, range].first { $0.count <= block.width } ?? range
+            canvas.put(title, x: area.x, y: y, style: headerStyle, clip: clip)
             y += 1
         }
         // The header: the layer's name, and each column's name over its numbers.
