@@ -41,7 +41,8 @@ import Testing
         }
         #expect(shown.text.contains("\(trace.network.sizes.map(String.init).joined(separator: "-")) · values of example \(m)"), "\(shown.text)")
         // The weights into the focused node (w_{L,1,1}'s node ●_{L,1}) after the update.
-        #expect(shown.text.contains("w into ●" + ExprText.subscripted("\(L),1") + " after the update:"))
+        #expect(text(of: shown, in: networkBox(shown))
+            .contains("w" + ExprText.subscripted("\(L),i,1") + " into ●" + ExprText.subscripted("\(L),1") + " after the update, i = 1…"))
         #expect(!shown.text.contains("too wide") && !shown.text.contains("only layer"))
     }
 
@@ -64,8 +65,10 @@ import Testing
         #expect(showsInput(shown, trace, m: 1, i: 0) && showsInput(shown, trace, m: 1, i: 1))
         // Nothing else is hidden: the weights into ●₁,₁ are shown, before the update.
         #expect(questionMarks(shown) == 6)
-        #expect(shown.text.contains("w into ●₁,₁: " + NetworkView.number(trace.weightBefore(1, 0, 0), width: 7))
-                || shown.text.contains("w into ●₁,₁: " + NetworkView.number(trace.weightBefore(1, 0, 0), width: 9)))
+        let lead = "w₁,ᵢ,₁ into ●₁,₁, i = 1…2: "
+        let box = text(of: shown, in: networkBox(shown))
+        #expect((5...9).contains { box.contains(lead + NetworkView.number(trace.weightBefore(1, 0, 0), width: $0) + " "
+                                                + NetworkView.number(trace.weightBefore(1, 1, 0), width: $0)) }, "\(box)")
     }
 
     @Test(arguments: sizes)

@@ -256,7 +256,8 @@ struct NetworkView {
         }
     }
 
-    /// The weights and bias into the focused node, in order of i: before the update, or
+    /// The weights and bias into the focused node, `w₁,ᵢ,₂ into ●₁,₂, i = 1…4: … b₁,₂ …`, in
+    /// order of i: before the update, or
     /// after it once gradient descent has updated their layer ("?" while a question asks for
     /// one); the focused one reversed. Where they do not fit, those around the focused weight
     /// (or the first) with "…" for the rest.
@@ -272,7 +273,10 @@ struct NetworkView {
             return (NetworkView.number(v, width: numberWidth), style)
         }
         let node = "●" + ExprText.subscripted("\(l),\(j + 1)")
-        let lead = "w into \(node)" + (updated ? " after the update" : "") + ": "
+        // The lead in phrases that wrap as wholes; a short one where that shows more weights.
+        let w = "w" + ExprText.subscripted("\(l),i,\(j + 1)")
+        let leads = [[w + " into \(node)" + (updated ? "" : ",")] + (updated ? ["after the update,"] : []) + ["i = 1…\(network.n(l - 1)):"],
+                     [w + (updated ? " after:" : ":")]]
         let weights = (0..<network.n(l - 1)).map { i -> (String, Style) in
             let w = updated ? trace.weightAfter(l, i, j) : trace.weightBefore(l, i, j)
             if case .weight(_, let fi, _)? = focus, fi == i { return item(w, focused: true) }
@@ -283,12 +287,12 @@ struct NetworkView {
         let bias = item(updated ? trace.biasAfter(l, j) : trace.biasBefore(l, j), focused: biasFocused)
         // Groups that stay on one row: the lead, each weight, "b" with the bias; as many
         // weights as fit, around the focused one.
-        func groups(first: Int, count: Int) -> [[(String, Style)]] {
-            var groups: [[(String, Style)]] = [[(lead, Theme.label)]]
+        func groups(_ lead: [String], first: Int, count: Int) -> [[(String, Style)]] {
+            var groups: [[(String, Style)]] = lead.map { [($0, Theme.label)] }
             if first > 0 { groups.append([("…", Theme.label)]) }
             groups += weights[first..<first + count].map { [$0] }
             if first + count < weights.count { groups.append([("…", Theme.label)]) }
-            groups.append([("b ", Theme.label), bias])
+            groups.append([("b" + ExprText.subscripted("\(l),\(j + 1)") + " ", Theme.label), bias])
             return groups
         }
         /// Places the groups row by row; returns whether they all fit.
@@ -306,18 +310,21 @@ struct NetworkView {
                     canvas?.put(text, x: x, y: y, style: style, clip: rect)
                     x += text.count
                 }
-                if group[0].0 != lead { x += 1 }
+                x += 1
             }
             return true
         }
         var none: Canvas? = nil
         let centre = sourceNode(inLayer: l - 1) ?? 0
-        var chosen = groups(first: 0, count: 1)
-        for count in stride(from: weights.count, through: 1, by: -1) {
-            let first = max(0, min(centre - count / 2, weights.count - count))
-            if place(groups(first: first, count: count), on: &none) {
-                chosen = groups(first: first, count: count)
-                break
+        var chosen = groups(leads[leads.count - 1], first: min(centre, weights.count - 1), count: 1), most = 0
+        for lead in leads {
+            for count in stride(from: weights.count, through: most + 1, by: -1) {
+                let first = max(0, min(centre - count / 2, weights.count - count))
+                if place(groups(lead, first: first, count: count), on: &none) {
+                    chosen = groups(lead, first: first, count: count)
+                    most = count
+                    break
+                }
             }
         }
         var target: Canvas? = canvas
