@@ -41,9 +41,11 @@ import Testing
         }
         #expect(shown.text.contains("\(trace.network.sizes.map(String.init).joined(separator: "-")) · values of example \(m)"), "\(shown.text)")
         // The weights into the focused node (w_{L,1,1}'s node ●_{L,1}) after the update.
-        let box = text(of: shown, in: networkBox(shown)), w = "w" + ExprText.subscripted("\(L),i,1")
-        #expect(box.contains(w + " into ●" + ExprText.subscripted("\(L),1") + " after the update, i = 1…") || box.contains(w + " after:"), "\(box)")
-        let b = "b" + ExprText.subscripted("\(L),1") + " "
+        // The weights into the focused node (w_{L,1,1}'s node ●_{L,1}): its bias before and
+        // after the update.
+        let box = text(of: shown, in: networkBox(shown)), b = "b" + ExprText.subscripted("\(L),1") + " "
+        #expect(box.contains("w" + ExprText.subscripted("\(L),i,1")) && box.contains("before:") && box.contains("after:"), "\(box)")
+        #expect((5...9).contains { box.contains(b + NetworkView.number(trace.biasBefore(L, 0), width: $0)) }, "\(box)")
         #expect((5...9).contains { box.contains(b + NetworkView.number(trace.biasAfter(L, 0), width: $0)) }, "\(box)")
         #expect(!shown.text.contains("too wide") && !shown.text.contains("only layer"))
     }

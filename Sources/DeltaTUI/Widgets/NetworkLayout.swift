@@ -86,9 +86,10 @@ struct NetworkLayout: Hashable {
     }
 
     /// Every layout of a network that fits the room, and the best: every node shown, then
-    /// full labels (●₁,₂), numbers of up to 7 columns, the fewest hidden nodes, wider numbers
-    /// (up to `widest`), two rows of weights, a picture or block of inputs over a line,
-    /// blank rows between blocks, more columns, less height.
+    /// full labels (●₁,₂), numbers of up to 7 columns, more rows of weights (up to 3: before
+    /// and after an update), the fewest hidden nodes, wider numbers (up to `widest`), a
+    /// picture or block of inputs over a line, blank rows between blocks, more columns, less
+    /// height.
     ///
     /// With `only`, the layout of that one layer (l ≥ 1): what a view too small for the
     /// whole network shows of the layer the step touches.
@@ -116,7 +117,7 @@ struct NetworkLayout: Hashable {
         case .block: inputRank = 1
         case .line: inputRank = 2
         }
-        return [isComplete ? 0 : 1, shortLabels ? 1 : 0, -min(numberWidth, 7), hiddenNodes, -numberWidth, -weightRows, inputRank,
+        return [isComplete ? 0 : 1, shortLabels ? 1 : 0, -min(numberWidth, 7), -weightRows, hiddenNodes, -numberWidth, inputRank,
                 spaced ? 0 : 1, -columns, height]
     }
 
@@ -125,32 +126,27 @@ struct NetworkLayout: Hashable {
     static func candidates(for sizes: [Int], targetWidth: Int, height: Int, widest: Int, only: Int? = nil) -> [NetworkLayout] {
         var out: [NetworkLayout] = []
         let L = sizes.count - 1
-        for w in stride(from: max(widest, 5), through: 5, by: -1) {
-            var inputs: [Input] = [.block]
-            if only != nil {
-                inputs = [.line(lines: 0, perLine: 1)]
-            }
+        var inputs: [Input] = [.line(lines: 0, perLine: 1)]
+        if only == nil {
+            inputs = [.block, .line(lines: 1, perLine: sizes[0]), .line(lines: 2, perLine: (sizes[0] + 1) / 2)]
             if let side = pictureSide(sizes[0]) { inputs.append(.picture(side: side)) }
-            let item = labelWidth(sizes, layer: 0) + 1 + w
-            for lines in 1...2 where only == nil {
-                let perLine = (sizes[0] + lines - 1) / lines
-                if perLine * (item + 2) - 2 >= 4 { inputs.append(.line(lines: lines, perLine: perLine)) }
-            }
+        }
+        for w in stride(from: max(widest, 5), through: 5, by: -1) {
             for input in inputs {
-                for weightRows in [2, 1] {
+                var first = 0
+                if case .line = input { first = 1 }
+                let layers = only.map { [$0] } ?? Array(first...L)
+                for weightRows in [3, 2, 1] {
                     for spaced in [true, false] {
-                      for short in [false, true] {
-                        let first: Int
-                        if case .line = input { first = 1 } else { first = 0 }
-                        let layers = only.map { [$0] } ?? Array(first...L)
-                        // Every way of cutting the layers into consecutive columns.
-                        for cuts in 0..<(1 << max(0, layers.count - 1)) {
-                            if let layout = make(sizes, targetWidth: targetWidth, numberWidth: w, input: input, layers: layers,
-                                                 cuts: cuts, weightRows: weightRows, spaced: spaced, short: short, height: height) {
-                                out.append(layout)
+                        for short in [false, true] {
+                            // Every way of cutting the layers into consecutive columns.
+                            for cuts in 0..<(1 << max(0, layers.count - 1)) {
+                                if let layout = make(sizes, targetWidth: targetWidth, numberWidth: w, input: input, layers: layers, cuts: cuts,
+                                                     weightRows: weightRows, spaced: spaced, short: short, height: height) {
+                                    out.append(layout)
+                                }
                             }
                         }
-                      }
                     }
                 }
             }

@@ -118,7 +118,8 @@ struct NetworkView {
                 drawBlock(block, layout: layout, into: &canvas, area: area, clip: inner)
             }
         }
-        drawWeights(into: &canvas, rect: Rect(x: inner.x, y: inner.y + layout.weightTop, width: inner.width, height: layout.weightRows),
+        // The weights take every row under the blocks (at least the layout's).
+        drawWeights(into: &canvas, rect: Rect(x: inner.x, y: inner.y + layout.weightTop, width: inner.width, height: inner.height - layout.weightTop),
                     numberWidth: layout.numberWidth)
     }
 
@@ -257,42 +258,45 @@ struct NetworkView {
     }
 
     /// The weights and bias into the focused node, `w₁,ᵢ,₂ into ●₁,₂, i = 1…4: … b₁,₂ …`, in
-    /// order of i: before the update, or
-    /// after it once gradient descent has updated their layer ("?" while a question asks for
-    /// one); the focused one reversed. Where they do not fit, those around the focused weight
-    /// (or the first) with "…" for the rest.
+    /// order of i: their values before the update, and once gradient descent has updated
+    /// their layer, before and after it (after: "?" while a question asks for one, the
+    /// before staying, since the update starts from it); the focused one reversed. Where they
+    /// do not fit, those around the focused weight (or the first) with "…" for the rest.
     func drawWeights(into canvas: inout Canvas, rect: Rect, numberWidth: Int) {
         guard rect.height >= 1 else { return }
         let network = trace.network, (l, j) = focusedNode
         guard l >= 1 else { return }
         let updated = TraceFrame(trace: trace, step: step).isUpdated(layer: l)
-        func item(_ v: Double, focused: Bool) -> (String, Style) {
-            if hidden && updated { return ("?", Theme.hidden) }
+        var focusedWeight: Int?, biasFocused = false
+        if case .weight(_, let fi, _)? = focus { focusedWeight = fi }
+        if case .bias? = focus { biasFocused = true }
+        func item(_ v: Double, after: Bool, focused: Bool) -> [(String, Style)] {
+            if hidden && after { return [("?", Theme.hidden)] }
             var style = v >= 0 ? Theme.positive : Theme.negative
             if focused { style.reverse = true }
-            return (NetworkView.number(v, width: numberWidth), style)
+            return [(NetworkView.number(v, width: numberWidth), style)]
         }
         let node = "●" + ExprText.subscripted("\(l),\(j + 1)")
+        let n = network.n(l - 1)
         // The lead in phrases that wrap as wholes; a short one where that shows more weights.
         let w = "w" + ExprText.subscripted("\(l),i,\(j + 1)")
-        let leads = [[w + " into \(node)" + (updated ? "" : ",")] + (updated ? ["after the update,"] : []) + ["i = 1…\(network.n(l - 1)):"],
-                     [w + (updated ? " after:" : ":")]]
-        let weights = (0..<network.n(l - 1)).map { i -> (String, Style) in
-            let w = updated ? trace.weightAfter(l, i, j) : trace.weightBefore(l, i, j)
-            if case .weight(_, let fi, _)? = focus, fi == i { return item(w, focused: true) }
-            return item(w, focused: false)
-        }
-        var biasFocused = false
-        if case .bias? = focus { biasFocused = true }
-        let bias = item(updated ? trace.biasAfter(l, j) : trace.biasBefore(l, j), focused: biasFocused)
+        let leads = [[w + " into \(node),", n == 1 ? "i = 1:" : "i = 1…\(n):"], [w + (updated ? "" : ":")]]
+        let b = "b" + ExprText.subscripted("\(l),\(j + 1)") + " "
         // Groups that stay on one row: the lead, each weight, "b" with the bias; as many
-        // weights as fit, around the focused one.
+        // weights as fit, around the focused one; before, and after, the update.
         func groups(_ lead: [String], first: Int, count: Int) -> [[(String, Style)]] {
             var groups: [[(String, Style)]] = lead.map { [($0, Theme.label)] }
-            if first > 0 { groups.append([("…", Theme.label)]) }
-            groups += weights[first..<first + count].map { [$0] }
-            if first + count < weights.count { groups.append([("…", Theme.label)]) }
-            groups.append([("b" + ExprText.subscripted("\(l),\(j + 1)") + " ", Theme.label), bias])
+            for after in updated ? [false, true] : [false] {
+                // "after:" starts a row, and "before:" too after the long lead.
+                if updated && (after || lead.count > 1) { groups.append([("\n", Theme.label)]) }
+                if updated { groups.append([(after ? "after:" : "before:", Theme.label)]) }
+                if first > 0 { groups.append([("…", Theme.label)]) }
+                groups += (first..<first + count).map { i in
+                    item(after ? trace.weightAfter(l, i, j) : trace.weightBefore(l, i, j), after: after, focused: i == focusedWeight)
+                }
+                if first + count < n { groups.append([("…", Theme.label)]) }
+                groups.append([(b, Theme.label)] + item(after ? trace.biasAfter(l, j) : trace.biasBefore(l, j), after: after, focused: biasFocused))
+            }
             return groups
         }
         /// Places the groups row by row; returns whether they all fit.
@@ -300,6 +304,10 @@ struct NetworkView {
         func place(_ groups: [[(String, Style)]], on canvas: inout Canvas?) -> Bool {
             var x = rect.x, y = rect.y
             for group in groups {
+                if group[0].0 == "\n" {
+                    if x > rect.x + 2 { (x, y) = (rect.x + 2, y + 1) }
+                    continue
+                }
                 let length = group.map(\.0.count).reduce(0, +)
                 if x > rect.x && x + length > rect.maxX {
                     x = rect.x + 2
@@ -316,10 +324,10 @@ struct NetworkView {
         }
         var none: Canvas? = nil
         let centre = sourceNode(inLayer: l - 1) ?? 0
-        var chosen = groups(leads[leads.count - 1], first: min(centre, weights.count - 1), count: 1), most = 0
+        var chosen = groups(leads[leads.count - 1], first: min(centre, n - 1), count: 1), most = 0
         for lead in leads {
-            for count in stride(from: weights.count, through: most + 1, by: -1) {
-                let first = max(0, min(centre - count / 2, weights.count - count))
+            for count in stride(from: n, through: most + 1, by: -1) {
+                let first = max(0, min(centre - count / 2, n - count))
                 if place(groups(lead, first: first, count: count), on: &none) {
                     chosen = groups(lead, first: first, count: count)
                     most = count
