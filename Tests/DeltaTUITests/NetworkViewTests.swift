@@ -20,6 +20,7 @@ import Testing
         }
     }
 
+    /// The terminal sizes every screen test draws at.
     static let sizes = [(80, 24), (160, 48)]
 
     @Test(arguments: ["1", "2", "3", "xor-2-3-1.yaml", "iris-4-8-3.yaml"], sizes)
@@ -122,15 +123,15 @@ import Testing
         let trace = app.leader.shown.trace
         let before = canvas(app, width: size.width, height: size.height)
         #expect(!before.text.contains("too wide") && !before.text.contains("only layer"))
-        #expect(before.text.contains("layer 1: nodes 1–"), "\(before.text)")
+        #expect(before.text.contains("layer 1: nodes 1-"), "\(before.text)")
         #expect(showsNode(before, trace, m: 1, l: 1, j: 0, delta: .mark("·")))
         for _ in 0..<15 { app.tap(.down) }
         #expect(app.leader.shown.target(focus: app.focus) == .node(layer: 1, j: 15))
         let after = canvas(app, width: size.width, height: size.height)
-        #expect(!after.text.contains("layer 1: nodes 1–"))
+        #expect(!after.text.contains("layer 1: nodes 1-"))
         let header = try #require(after.lines.first { $0.contains("layer 1: nodes ") })
         let range = try #require(header.split(separator: "layer 1: nodes ").last?.split(separator: " ").first)
-        let bounds = range.split(separator: "–").compactMap { Int($0) }
+        let bounds = range.split(separator: "-").compactMap { Int($0) }
         #expect(bounds.count == 2 && bounds[0] <= 16 && 16 <= bounds[1] && bounds[1] - bounds[0] + 1 >= NetworkLayout.minimumWindow, "\(header)")
         #expect(header.contains("of 30"))
         #expect(showsNode(after, trace, m: 1, l: 1, j: 15, delta: .mark("·")), "\(after.text)")

@@ -163,7 +163,7 @@ import Testing
         #expect(!shown.contains("too wide to draw"))
         #expect(shown.contains("Network 64-30-10 · example 1/10"))
         // Layer 1's neighbourhood of its first node; the output layer, which the step computes.
-        #expect(shown.contains("layer 1: nodes 1–"))
+        #expect(shown.contains("layer 1: nodes 1-"))
         let trace = app.leader.shown.trace
         #expect(showsNode(drawn, trace, m: 1, l: 1, j: 0, delta: .mark("·")))
         #expect(showsNode(drawn, trace, m: 1, l: 2, j: 9, delta: .mark("·")), "\(shown)")

@@ -8,9 +8,11 @@ import DeltaText
 /// the update or after it once gradient descent has reached their layer.
 ///
 /// Where the rectangle is too small for every node of a layer, the layer shows a window of
-/// them around the focused node ("nodes 11–20 of 30"), which scrolls as ↑/↓ move the focus,
-/// its values heat-coloured; inputs that make a square (an 8×8 digit) are drawn as a picture
-/// when there is room. See ``NetworkLayout`` for where each block goes.
+/// them around the focused node ("nodes 11-20 of 30": an ASCII hyphen, which `--ascii`
+/// keeps), which scrolls as ↑/↓ move the focus, its values heat-coloured; inputs that make a
+/// square (an 8×8 digit) are drawn as a picture when there is room. Where not even a window
+/// of every layer fits, the layer the step computes alone, with a line that says so. See
+/// ``NetworkLayout`` for where each block goes.
 struct NetworkView {
     /// The update's trace (its network is the one drawn).
     let trace: UpdateTrace
@@ -47,7 +49,9 @@ struct NetworkView {
     /// The height (without a box) of the most compact layout that shows every node in a
     /// width, or 0 when none does.
     static func preferredHeight(_ network: Network, width: Int) -> Int {
-        (2...60).first { h in NetworkLayout.best(for: network.sizes, targetWidth: 1, width: width, height: h)?.isComplete == true } ?? 0
+        // A layout that shows every node is as tall as its blocks, whatever the room.
+        NetworkLayout.candidates(for: network.sizes, targetWidth: 1, height: 1000, widest: 9)
+            .filter { $0.isComplete && $0.width <= width }.map(\.height).min() ?? 0
     }
 
     /// Whether every node of the trace's network is drawn in a box of this size.
@@ -145,6 +149,15 @@ struct NetworkView {
         }
     }
 
+    /// Whether the focus is a node or what feeds one (a weight, a bias), so that the view
+    /// highlights the node; not for the example's cost C.
+    var isFocusOnANode: Bool {
+        switch focus {
+        case .node?, .weight?, .bias?: return true
+        default: return false
+        }
+    }
+
     /// The node of layer l a focused weight comes from, if any.
     func sourceNode(inLayer l: Int) -> Int? {
         if case .weight(let wl, let i, _)? = focus, wl - 1 == l { return i }
@@ -193,7 +206,7 @@ struct NetworkView {
         var y = area.y
         let name = l == 0 ? "input" : l == network.L ? "output l=\(l)" : "layer \(l)"
         if block.isWindow {
-            let range = "\(start + 1)–\(start + block.rows) of \(network.n(l))"
+            let range = "\(start + 1)-\(start + block.rows) of \(network.n(l))"
             let short = l == 0 ? "x" : "l=\(l)"
             let title = ["\(name): nodes " + range, "\(short): nodes " + range, "\(short): " + range, range].first { $0.count <= block.width } ?? range
             canvas.put(title, x: area.x, y: y, style: headerStyle, clip: clip)
@@ -220,7 +233,7 @@ struct NetworkView {
         let errorKnown = frame.isComputed(.error, example: m, layer: l)
         for j in start..<start + block.rows {
             var labelStyle = touched ? Theme.touched : Style.plain
-            if l > 0, focusedNode.layer == l, focusedNode.j == j { labelStyle = Theme.focused }
+            if l > 0, isFocusOnANode, focusedNode.layer == l, focusedNode.j == j { labelStyle = Theme.focused }
             if sourceNode(inLayer: l) == j { labelStyle.underline = true }
             let dropped = l > 0 && trace.isDropped(m, l, j) && activationKnown
             let text = l == 0 ? "x" + ExprText.subscripted("\(j + 1)")
