@@ -221,4 +221,29 @@ import Testing
             #expect(showsNode(shown, trace, m: 1, l: trace.network.L, j: 0), "\(name)\n\(shown.text)")
         }
     }
+
+    @Test func aWideNetworkIsDrawnAtEverySize() throws {
+        // 20 inputs (not a square), 25 hidden nodes, 12 outputs: wider than any screen shows whole.
+        func row(_ values: [String]) -> String { "[" + values.joined(separator: ", ") + "]" }
+        let inputs: [String] = (0..<2).map { (m: Int) -> String in row((0..<20).map { (i: Int) -> String in String(Double((i * 7 + m * 3) % 10) / 10) }) }
+        let targets: [String] = (0..<2).map { (m: Int) -> String in row((0..<12).map { (j: Int) -> String in j == m ? "1" : "0" }) }
+        var app = try TraceApp(lesson: try inlineLesson("""
+            title: Wide
+            summary: A 20-25-12 network.
+            network: {layers: [20, 25, 12], hidden: sigmoid, output: sigmoid, cost: cross-entropy}
+            data: {inputs: [\(inputs.joined(separator: ", "))], targets: [\(targets.joined(separator: ", "))]}
+            train: {eta: 0.5, batch: 2, epochs: 1}
+            """))
+        app.go("1 1 1 bp")
+        let trace = app.leader.shown.trace
+        for _ in 0..<20 { app.tap(.down) }
+        #expect(app.leader.shown.target(focus: app.focus) == .node(layer: 1, j: 20))
+        for (width, height) in [(64, 18), (80, 24), (100, 30), (160, 48)] {
+            let shown = canvas(app, width: width, height: height)
+            #expect(!shown.text.contains("too wide") && !shown.text.contains("too small"), "\(width)×\(height)")
+            // The focused node, whose δ this step computes, is in its layer's window.
+            #expect(showsNode(shown, trace, m: 1, l: 1, j: 20), "\(width)×\(height)\n\(shown.text)")
+            #expect(shown.text.contains("of 25"), "\(width)×\(height)")
+        }
+    }
 }
