@@ -200,8 +200,17 @@ import Testing
         let layout = try #require(NetworkView(trace: trace, step: deep.leader.shown.position.step, hidden: false, focus: nil)
             .layout(in: Rect(x: 1, y: 1, width: 78, height: 11)))
         #expect(layout.isComplete && layout.blocks.allSatisfy { !$0.isWindow })
-        // And on the whole 80×24 screen.
+        // And on the whole 80×24 screen, and in a main area of 80×13 (a long lesson text
+        // below), beside equations of at least 34 columns.
         expectEveryNode(canvas(deep), trace, "3-4-4-2 screen")
+        for (app, name) in [(iris, "4-8-3"), (deep, "3-4-4-2")] {
+            var main = Canvas(width: 80, height: 13)
+            app.renderSingle(into: &main, rect: main.bounds)
+            expectEveryNode(main, app.leader.shown.trace, name + " in 80×13")
+            let right = try #require((0..<80).first { main[$0, 0].character == "┐" })
+            #expect(80 - (right + 1) >= TraceApp.minimumEquationWidth, "\(name)")
+            #expect(main.text.contains(StepText.title(app.leader.shown.position.step, outputLayer: app.leader.shown.trace.network.L)))
+        }
     }
 
     @Test func theEquationsKeepTheirColumnsBesideTheNetwork() throws {
