@@ -5,7 +5,7 @@ import DeltaText
 /// ("·" where the step has not computed them yet, "?" for what this step computes while a
 /// question waits), the target y beside each output node, the nodes the step touches and the
 /// focused one highlighted; and under them the weights and bias into the focused node, before
-/// the update or after it once gradient descent has reached their layer.
+/// the update, and after it too once gradient descent has reached their layer.
 ///
 /// Where the rectangle is too small for every node of a layer, the layer shows a window of
 /// them around the focused node ("nodes 11-20 of 30": an ASCII hyphen, which `--ascii`
@@ -112,7 +112,9 @@ struct NetworkView {
             canvas.put("too small to draw: enlarge the terminal", x: inside.x, y: inside.y, style: Theme.label, clip: inside)
             return
         }
-        if case .line(let lines, let perLine) = layout.input, lines > 0 { drawInputLine(into: &canvas, inner: inner, layout: layout, lines: lines, perLine: perLine) }
+        if case .line(let lines, let perLine) = layout.input, lines > 0 {
+            drawInputLine(into: &canvas, inner: inner, layout: layout, perLine: perLine)
+        }
         for block in layout.blocks {
             let area = Rect(x: inner.x + block.x, y: inner.y + block.y, width: block.width, height: block.height)
             if block.layer == 0, case .picture(let side) = layout.input {
@@ -123,8 +125,8 @@ struct NetworkView {
             }
         }
         // The weights take every row under the blocks (at least the layout's).
-        drawWeights(into: &canvas, rect: Rect(x: inner.x, y: inner.y + layout.weightTop, width: inner.width, height: inner.height - layout.weightTop),
-                    numberWidth: layout.numberWidth)
+        let weights = Rect(x: inner.x, y: inner.y + layout.weightTop, width: inner.width, height: inner.height - layout.weightTop)
+        drawWeights(into: &canvas, rect: weights, numberWidth: layout.numberWidth)
     }
 
     // MARK: What each node shows
@@ -258,7 +260,7 @@ struct NetworkView {
     }
 
     /// The inputs on the top lines: `x₁ 0.51  x₂ 0.35 …`.
-    func drawInputLine(into canvas: inout Canvas, inner: Rect, layout: NetworkLayout, lines: Int, perLine: Int) {
+    func drawInputLine(into canvas: inout Canvas, inner: Rect, layout: NetworkLayout, perLine: Int) {
         let item = NetworkLayout.labelWidth(trace.network.sizes, layer: 0) + 1 + layout.numberWidth
         for i in 0..<trace.network.n(0) {
             let x = inner.x + (i % perLine) * (item + 2), y = inner.y + i / perLine

@@ -13,8 +13,6 @@ struct TablesView {
     let focus: Int
     /// Whether the values the step computes are hidden (a question asks for one).
     let hidden: Bool
-    /// A note above the table (why tables are shown), instead of "↑/↓ scroll".
-    var note: String?
 
     /// Draws the table of the step's layer into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -54,7 +52,7 @@ struct TablesView {
                             + cell(trace.delta(m, l, j), error && l > 0, hidesError) + (trace.isDropped(m, l, j) ? "  ✗" : ""))
             }
         }
-        canvas.put(note ?? "↑/↓ scroll", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
+        canvas.put("↑/↓ scroll", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
         canvas.put(header, x: inner.x, y: inner.y + 1, style: Theme.heading, clip: inner)
         let visible = inner.height - 2
         let focusRow = min(focus, max(rows.count - 1, 0))
