@@ -28,7 +28,8 @@ import Testing
         #expect(text.contains("σ′(z) = 0.0177 is tiny"))
         #expect(text.contains("This is why learning is slow."))
         #expect(text.contains("✗ Not quite: the answer is 0.017345; you said 0.5."))
-        #expect(text.contains("δ 0.0173"))
+        // The network's row of the node: z, a, δ and the target y.
+        #expect(text.contains("●₁,₁ 4.00000 0.98201 0.01735 0"))
     }
 
     @Test func steppingBackRestoresThePreviousScreen() throws {
@@ -150,7 +151,7 @@ import Testing
         #expect(!quit && !interrupted)
     }
 
-    @Test func wideNetworksSwitchToTables() throws {
+    @Test func wideNetworksShowTheFocusedNodesNeighbourhood() throws {
         let text = """
             title: Digits
             summary: A wide network.
@@ -163,17 +164,25 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         var app = try TraceApp(lesson: try Lesson.parse(text, file: path))
         app.tap(.right)
-        let shown = screen(app, width: 100, height: 30)
-        #expect(shown.contains("too wide to draw: per-layer tables"))
-        #expect(shown.contains("Layer 2 of 64-30-10"))
-        #expect(shown.contains("z          a          δ"))
+        let drawn = canvas(app, width: 100, height: 30), shown = drawn.text
+        #expect(!shown.contains("too wide to draw"))
+        #expect(shown.contains("Network 64-30-10 · example 1/10"))
+        // Layer 1's neighbourhood of its first node; the output layer, which the step computes.
+        #expect(shown.contains("layer 1: nodes 1-"))
+        let trace = app.leader.shown.trace
+        #expect(showsNode(drawn, trace, m: 1, l: 1, j: 0, delta: .mark("·")))
+        #expect(showsNode(drawn, trace, m: 1, l: 2, j: 9, delta: .mark("·")), "\(shown)")
         app.tap(.character("g"))
         app.type("1 1 1 gd l1")
         app.tap(.enter, .down, .down)
         let descent = screen(app, width: 100, height: 30)
-        #expect(descent.contains("∂C/∂w") && descent.contains("Gradient descent, layer 1"))
+        // The focus is w₁,₁,₃: the weights into ●₁,₃, updated.
+        #expect(descent.contains("Gradient descent, layer 1") && descent.contains("w₁,ᵢ,₃") && descent.contains("before:") && descent.contains("after:"))
         app.tap(.tab)
         #expect(screen(app, width: 100, height: 30).contains("Minibatch: Σₘ over the examples"))
+        app.tap(.tab)
+        let tables = screen(app, width: 100, height: 30)
+        #expect(tables.contains("Layer 1 of 64-30-10") && tables.contains("∂C/∂w"))
     }
 
     @Test func goToReadsPositionsWithTheOneParser() throws {

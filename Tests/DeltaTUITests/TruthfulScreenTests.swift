@@ -57,12 +57,14 @@ import Testing
         }
         let oe = screen(app, width: 100, height: 30)
         if cost == "quadratic" {
-            // δ = (a − y)·σ′(z) = −4.54e−5 · 4.54e−5: shown with its digits, not as −0.0000.
-            #expect(oe.contains("δ −2.06e−9") && oe.contains("= −2.061e−9"))
+            // δ = (a − y)·σ′(z) = −4.54e−5 · 4.54e−5: shown with its digits, not as −0.0000
+            // (in the network's row before y = 1, and in full in the equations).
+            #expect(oe.contains("−2.06e−9 1") && oe.contains("= −2.061e−9"))
             #expect(equationPanelText(canvas(app, width: 100, height: 30))
                 .contains("δ is small because the answer is nearly right: there is little left to learn."))
         } else {
-            #expect(oe.contains("δ −4.54e−5") && oe.contains("= −4.5397869e−5") || oe.contains("= −4.54e−5"))
+            // δ = a − y = −4.54e−5 in the network's row (before y = 1) and in the equations.
+            #expect(oe.contains("−4.54e−5 1") && (oe.contains("= −4.5397869e−5") || oe.contains("= −4.54e−5")))
             #expect(equationPanelText(canvas(app, width: 100, height: 30))
                 .contains("The cross-entropy cost cancels σ′(z), and δ = a − y = −4.54e−5 is small only because the answer is nearly right."))
         }

@@ -58,7 +58,8 @@ import Testing
         tmux.send("Right")
         let screen = try tmux.waitFor("Output error, layer 1")
         #expect(!screen.contains("Question") && !screen.contains("why this neuron learns so slowly"))
-        #expect(screen.contains("δ 0.9820"))
+        // The network's row: z = 4, a = 0.98201, δ = a − y = 0.98201, y = 0.
+        #expect(screen.contains("●₁,₁ 4.00000 0.98201 0.98201 0"))
         tmux.send("q")  // back to the lessons, then q quits
         try tmux.waitFor("choose a lesson")
         tmux.send("q")
@@ -98,7 +99,7 @@ import Testing
         let ascii = try open("2 --ascii", environment: ["NO_COLOR": "1"])
         defer { ascii.kill() }
         let screen = try ascii.waitFor("Question:")
-        #expect(screen.contains("+- Network -"))
+        #expect(screen.contains("+- Network 1-1 * example 1/1 -"))
         #expect(!screen.unicodeScalars.contains { !$0.isASCII })
         let escapes = ascii.capture(escapes: true)
         #expect(!(31...37).contains { escapes.contains("\u{1b}[\($0)m") || escapes.contains(";\($0)m") })
@@ -110,7 +111,7 @@ import Testing
         let c = try open("2", environment: ["LANG": "C", "LC_ALL": "C"])
         defer { c.kill() }
         let plain = try c.waitFor("Question:")
-        #expect(plain.contains("+- Network -") && !plain.contains("δ"))
+        #expect(plain.contains("+- Network 1-1 * example 1/1 -") && !plain.contains("δ"))
         c.send("Escape", "q")  // skip the waiting question (q does not quit while it waits), back to the lessons; then q quits
         try c.waitFor("choose a lesson")
         c.send("q")

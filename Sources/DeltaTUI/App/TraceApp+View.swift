@@ -69,10 +69,24 @@ extension TraceApp {
 
     /// The main area of a single run: the chosen view on the left, the step's equations on
     /// the right (and on a wide terminal the minibatch sum beside them).
+    ///
+    /// The network takes the width it needs to show every node (numbers of 7 columns, 8 from
+    /// 100 columns, 9 from 140), but leaves the equations at least ``minimumEquationWidth``
+    /// columns; in less it shows fewer digits. A network it cannot show whole takes at most
+    /// half the width (or 40 columns) for the focused node's neighbourhood.
     func renderSingle(into canvas: inout Canvas, rect main: Rect) {
         let w = main.width
         let shown = leader.shown
-        let leftWidth = view == .network ? max(30, min(w * 9 / 20, NetworkView.preferredWidth(shown.trace.network) + 2)) : w / 2
+        let leftWidth: Int
+        if view == .network {
+            let wanted = NetworkView.preferredWidth(shown.trace, height: main.height, digits: w >= 140 ? 9 : w >= 100 ? 8 : 7)
+            // A network too wide to show whole takes no more than half: its neighbourhood
+            // of the focus reads as well, and the equations keep their room.
+            let whole = NetworkView.showsEveryNode(shown.trace, width: min(wanted, w - TraceApp.minimumEquationWidth), height: main.height)
+            leftWidth = max(24, min(wanted, whole ? w - TraceApp.minimumEquationWidth : max(w / 2, 40)))
+        } else {
+            leftWidth = w / 2
+        }
         renderMainView(shown, into: &canvas, rect: Rect(x: main.x, y: main.y, width: leftWidth, height: main.height))
         // A wide terminal also shows the minibatch sum beside the equations.
         let extra = view != .minibatch && w - leftWidth >= 110 ? 52 : 0
@@ -97,18 +111,13 @@ extension TraceApp {
     }
 
 
-    /// The main area of a single run: the network, the minibatch sum, or tables (also for a
-    /// network too wide to draw).
+    /// The main area of a single run: the network (every node, or for a wide layer the
+    /// focused node's neighbourhood), the minibatch sum, or tables.
     func renderMainView(_ shown: ShownStep, into canvas: inout Canvas, rect: Rect) {
         let step = shown.position.step, target = shown.target(focus: focus)
         switch view {
         case .network:
-            if NetworkView.fits(shown.trace.network, in: rect.inset(1)) {
-                NetworkView(trace: shown.trace, step: step, hidden: hidesResults, focus: target).draw(into: &canvas, rect: rect)
-            } else {
-                TablesView(trace: shown.trace, step: step, focus: focus, hidden: hidesResults, note: "too wide to draw: per-layer tables")
-                    .draw(into: &canvas, rect: rect)
-            }
+            NetworkView(trace: shown.trace, step: step, hidden: hidesResults, focus: target).draw(into: &canvas, rect: rect)
         case .minibatch: MinibatchView(trace: shown.trace, step: step, focus: target, hidden: hidesResults).draw(into: &canvas, rect: rect)
         case .tables: TablesView(trace: shown.trace, step: step, focus: focus, hidden: hidesResults).draw(into: &canvas, rect: rect)
         }

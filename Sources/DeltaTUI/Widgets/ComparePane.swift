@@ -50,7 +50,7 @@ struct ComparePane {
         let panel = EquationPanel(explanation: shown.explanation, trace: shown.trace, focus: focus, hidden: hidden, framed: false)
         let full = panel.lines(width: body.width, detail: .full).count
         let networkHeight = NetworkView.fits(network, in: Rect(x: 0, y: 0, width: body.width, height: body.height / 2))
-            ? min(body.height / 2, NetworkView.preferredHeight(network)) : 0
+            ? min(body.height / 2, NetworkView.preferredHeight(network, width: body.width)) : 0
         var top = body.y
         if networkHeight > 0 && networkHeight + full <= body.height {
             NetworkView(trace: shown.trace, step: shown.position.step, hidden: hidden, focus: shown.target(focus: focus), framed: false)

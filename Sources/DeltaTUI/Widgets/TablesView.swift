@@ -1,7 +1,7 @@
 import DeltaCore
 import DeltaText
 
-/// Per-layer tables for networks too wide to draw: z, a, δ of every node of the step's
+/// Per-layer tables: z, a, δ of every node of the step's
 /// layer for the current example, or ∂C/∂w and Δw of every weight at gradient descent;
 /// scrolled so that the focused row is visible.
 struct TablesView {
@@ -13,8 +13,6 @@ struct TablesView {
     let focus: Int
     /// Whether the values the step computes are hidden (a question asks for one).
     let hidden: Bool
-    /// A note above the table (why tables are shown), instead of "↑/↓ scroll".
-    var note: String?
 
     /// Draws the table of the step's layer into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -42,13 +40,19 @@ struct TablesView {
             let m = step.example ?? 1
             header = "   j          z          a          δ" + (trace.mask.isEmpty ? "" : "  dropped")
             let activation = frame.isComputed(.activation, example: m, layer: l), error = frame.isComputed(.error, example: m, layer: l)
+            // A waiting question hides only what this step computes: z and a at feedforward,
+            // δ at the output error and backpropagation (the layer shown is the one computed).
+            let hidesActivation = hidden && step.phase == .feedforward, hidesError = hidden && step.phase != .feedforward
             for j in 0..<network.n(l) {
-                func cell(_ v: Double, _ known: Bool) -> String { (known ? (hidden ? "?" : NumberText.fitting(v, width: 10, decimals: 5)) : "·").leftPadded(11) }
-                rows.append(String(j + 1).leftPadded(4) + cell(trace.z(m, l, j), activation && l > 0) + cell(trace.a(m, l, j), activation)
-                            + cell(trace.delta(m, l, j), error && l > 0) + (trace.isDropped(m, l, j) ? "  ✗" : ""))
+                func cell(_ v: Double, _ known: Bool, _ hides: Bool) -> String {
+                    (known ? (hides ? "?" : NumberText.fitting(v, width: 10, decimals: 5)) : "·").leftPadded(11)
+                }
+                rows.append(String(j + 1).leftPadded(4) + cell(trace.z(m, l, j), activation && l > 0, hidesActivation)
+                            + cell(trace.a(m, l, j), activation, hidesActivation)
+                            + cell(trace.delta(m, l, j), error && l > 0, hidesError) + (trace.isDropped(m, l, j) ? "  ✗" : ""))
             }
         }
-        canvas.put(note ?? "↑/↓ scroll", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
+        canvas.put("↑/↓ scroll", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
         canvas.put(header, x: inner.x, y: inner.y + 1, style: Theme.heading, clip: inner)
         let visible = inner.height - 2
         let focusRow = min(focus, max(rows.count - 1, 0))
