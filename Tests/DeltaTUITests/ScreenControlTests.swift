@@ -137,9 +137,13 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         #expect(titles.map(\.title) == ["lesson · quadratic", "gentle-start · quadratic"])
         #expect(titles.allSatisfy { $0.width >= TraceApp.comparePaneMinimumWidth })
         #expect(titleRow(shown.text).contains("compare: runs 1–2 of 4 (p/P: the others)"))
+        #expect(shown.text.contains("= 0.98201379") && shown.text.contains("= 0.81757448"))
+        // The minibatch's C is computed at the output error (where a question for δ waits).
+        #expect(shown.text.components(separatedBy: "minibatch C not yet computed").count == 3)
+        app.tap(.right, .escape)
+        shown = canvas(app)
         // ½(a − y)² at a = σ(4) and at a = σ(1.5), y = 0.
         #expect(shown.text.contains("minibatch C = 0.482176") && shown.text.contains("minibatch C = 0.334214"))
-        #expect(shown.text.contains("= 0.98201379") && shown.text.contains("= 0.81757448"))
         app.tap(.character("p"))
         shown = canvas(app)
         titles = paneTitles(shown)

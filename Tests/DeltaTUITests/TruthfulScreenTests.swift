@@ -161,10 +161,18 @@ import Testing
 @Suite struct HiddenCostTests {
     @Test func theHeaderDoesNotGiveTheCostAwayWhileAQuestionWaits() throws {
         // Lesson 2 asks for a = σ(2·1 + 2) at its first step; C = ½a² would give it away.
+        // C is the mean over the minibatch, computed at the last example's output error: the
+        // feedforward step does not show it at all, answered or not.
         var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
         let asked = screen(app)
-        #expect(asked.contains("feedforward l=1 · C = ?") && !asked.contains("0.482176"))
+        #expect(!asked.contains("C = ") && !asked.contains("0.482176"))
         app.tap(.character("1"), .enter)
-        #expect(screen(app).contains("feedforward l=1 · C = 0.482176"))
+        #expect(!screen(app).contains("C = "))
+        // At the output error, a question for δ hides C until it is answered.
+        app.tap(.right)
+        let askedDelta = screen(app)
+        #expect(askedDelta.contains("output error l=1 · C = ?") && !askedDelta.contains("0.482176"))
+        app.tap(.character("1"), .enter)
+        #expect(screen(app).contains("output error l=1 · C = 0.482176"))
     }
 }

@@ -146,7 +146,8 @@ extension TraceApp {
     /// Pane k of several side by side.
     func comparePane(_ k: Int) -> ComparePane {
         let pane = panes[k], shown = pane.shown
-        var header = [minibatchCost(shown).map { "minibatch C = \($0)" } ?? "minibatch C not computed: training stopped"]
+        let notShown = shown.trace.failure == nil ? "minibatch C not yet computed" : "minibatch C not computed: training stopped"
+        var header = [minibatchCost(shown).map { "minibatch C = \($0)" } ?? notShown]
         // A pane whose run has no step at the leader's position (another batch size, or a
         // run that ended sooner) says where it is, and why.
         let elsewhere = shown.position != leader.shown.position
@@ -285,10 +286,12 @@ extension TraceApp {
     }
 
     /// The minibatch's mean cost C for a header: "?" while a question waits for an answer
-    /// (C may give the answer away), nil in an update that stopped at a NaN or ∞ (whose
-    /// later examples' costs were never computed).
+    /// (C may give the answer away); nil before the step that computes the last example's
+    /// cost (C is the mean over all M examples, so it is not known until then) and in an
+    /// update that stopped at a NaN or ∞ (whose later examples' costs were never computed).
     func minibatchCost(_ shown: ShownStep) -> String? {
-        guard shown.trace.failure == nil else { return nil }
+        guard shown.trace.failure == nil,
+              TraceFrame(trace: shown.trace, step: shown.position.step).isCostComputed(example: shown.trace.M) else { return nil }
         return hidesResults ? "?" : NumberText.format(shown.trace.cost)
     }
 
