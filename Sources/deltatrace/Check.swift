@@ -93,6 +93,9 @@ struct Check: ParsableCommand {
         case .notYetComputed?:
             message = "\(beat), but its step has not computed it yet: the screen beside the beat shows ·"
             hint = "move the beat to a step that has computed the number, or claim it under `expect:`"
+        case .answersQuestion(let line)?:
+            message = "\(beat), the answer to the question at line \(line), which the screen hides beside the beat until it is answered"
+            hint = "state the number at a later step (or in the question's `explain:`), or ask for another number"
         case let problem?:
             message = "\(beat), but the screen beside it has no number: \(say(problem))"
             hint = "move the beat to a step the run reaches"
@@ -130,6 +133,8 @@ struct Check: ParsableCommand {
             return "the run has no \(statistic.rawValue): accuracy needs a classification"
         case .notYetComputed:
             return "its step has not computed it yet (the screen shows ·)"
+        case .answersQuestion(let line):
+            return "it is the answer to the question at line \(line), hidden while the question waits"
         }
     }
 }

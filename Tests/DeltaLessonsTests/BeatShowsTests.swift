@@ -50,6 +50,35 @@ func saturatedLesson(beat: String) -> String {
         #expect(results[0].result.measured == "a_{1,1} at epoch 233, update 1, example 1, feedforward l=1")
     }
 
+    /// A beat beside a waiting question must not state its answer: "a ≈ 0.98" is graded
+    /// right for a = σ(4) = 0.98201 within 0.005, "near 1" (0.95 to 1) and "above ½" are not
+    /// answers; and a question of another run or step is not given away.
+    @Test func aBeatThatStatesAWaitingQuestionsAnswerFails() throws {
+        let text = saturatedLesson(beat: """
+              - at: {epoch: 1, step: feedforward}
+                say: The output starts at a ≈ 0.98, near 1, above 1/2.
+                shows:
+                  - {value: {quantity: a}, is: 0.98}
+                  - {value: {quantity: a}, between: [0.95, 1]}
+                  - {value: {quantity: a}, above: 0.5}
+            """) + """
+
+            questions:
+              - at: {epoch: 1, step: feedforward}
+                ask: What is a?
+                answer: {quantity: a, layer: 1, node: 1}
+                tolerance: 0.005
+              - at: {epoch: 2, step: feedforward}
+                ask: What is a now?
+                answer: {quantity: a, layer: 1, node: 1}
+                tolerance: 0.5
+            """
+        let results = try Lesson.parse(text, file: "s.yaml").checkBeats()
+        #expect(results.map(\.result.passed) == [false, true, true])
+        #expect(results[0].result.problem == .answersQuestion(line: 17))
+        #expect(results[0].result.actual.map { abs($0 - 0.9820137900379085) < 1e-12 } == true)
+    }
+
     /// The issue's slip: "below ½ at epoch 232" beside a = 0.5012.
     @Test func aBeatTheScreenContradictsFailsAndSaysWhereItsWordsFit() throws {
         let lesson = try Lesson.parse(saturatedLesson(beat: """

@@ -19,7 +19,11 @@ import Testing
         screen = try tmux.waitFor("answering the question: type a number, Enter to check, Esc to skip")
         #expect(screen.contains("Question: What is z = x·w + b?") && screen.contains("step 1/60"))
         #expect(screen.contains("┌─ Network") && tmux.foregroundCommand() != "bash")
+        // After a refused key, the first Enter asks before it grades (g 2 Enter must not
+        // grade "2" unnoticed); the second checks.
         tmux.send("19/20", "Enter")
+        try tmux.waitFor("Enter again checks 19/20 as your answer")
+        tmux.send("Enter")
         try tmux.waitFor("✓ Right: the answer is 0.95; you said 0.95.")
         try tmux.waitFor("Question: What is the output a = σ(z)?")
         tmux.send("C-c")

@@ -56,6 +56,14 @@ public final class TraceCursor {
         }
     }
 
+    /// The index of the run's last step once training has ended (nil while it still
+    /// trains): the layout's last step, the failing step, or the last step of the epoch
+    /// where the run stopped early. Reading it never trains.
+    public var lastStep: Int? {
+        guard run.isFinished else { return nil }
+        return reachable(layout.totalSteps - 1)
+    }
+
     /// Moves to the step at `target` (clamped to the steps that exist and were reached).
     @discardableResult
     public func move(to target: Int) -> Bool {

@@ -58,6 +58,16 @@ public struct Claim: Sendable, Hashable {
             }
         }
 
+        /// The one number the test states a value to be near: the value of `is`, the middle
+        /// of `between`; nil for `below` and `above`, which bound it on one side only.
+        public var statedValue: Double? {
+            switch self {
+            case .equals(let v, _): return v
+            case .between(let a, let b): return (a + b) / 2
+            case .below, .above: return nil
+            }
+        }
+
         /// "= 0.20 ± 0.005", "< 0.5", ….
         public var description: String {
             switch self {

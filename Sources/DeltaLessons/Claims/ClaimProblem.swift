@@ -16,4 +16,8 @@ public enum ClaimProblem: Sendable, Hashable {
     /// A number a beat states that its step has not computed yet: the screen beside the beat
     /// shows "·" for it (δ at a feedforward step, w after the update before gradient descent).
     case notYetComputed(Step)
+    /// A number a beat states that a question at the same step of the same run asks for
+    /// (the question written at this line of the lesson): the beat would give the answer
+    /// away while the screen hides it.
+    case answersQuestion(line: Int)
 }

@@ -28,6 +28,14 @@ public struct Pane {
     /// The name the screen shows for the run.
     public var name: String { identity.name }
 
+    /// Whether another pane shows the same run: the same run of the lesson, with the same
+    /// settings, training and validation data and initial parameters, so that every value
+    /// it computes is the same (a grade given in one holds in the other).
+    func isSameRun(as other: Pane) -> Bool {
+        identity == other.identity && settings == other.settings && run.training == other.run.training
+            && run.validation == other.run.validation && run.initialParameters == other.run.initialParameters
+    }
+
     /// Reads the cursor's step again, after the cursor moved.
     mutating func refresh() {
         shown = ShownStep(cursor)

@@ -13,15 +13,30 @@ extension TraceApp {
         switch KeyBinding.action(for: key, in: KeyBinding.answering) {
         case .typeAnswer?:
             if case .character(let c) = key { prompt = .answer(question: q, text: text + String(c)) }
-        case .eraseAnswer?: prompt = .answer(question: q, text: String(text.dropLast()))
-        case .checkAnswer?: check(q, typed: text)
+        case .eraseAnswer?:
+            refusedWhileAnswering = false
+            prompt = .answer(question: q, text: String(text.dropLast()))
+        case .checkAnswer?:
+            if refusedWhileAnswering && !text.isEmpty {
+                // The text may be what was meant for the refused key (the digits of a go-to).
+                refusedWhileAnswering = false
+                let table = KeyBinding.answering
+                let check = KeyBinding.keyName(for: .checkAnswer, in: table) ?? "Enter"
+                let erase = KeyBinding.keyName(for: .eraseAnswer, in: table) ?? "Backspace"
+                let skip = KeyBinding.keyName(for: .skipQuestion, in: table) ?? "Esc"
+                message = "\(check) again checks \(text) as your answer (a key that does nothing while answering was pressed since it was asked); \(erase) edits it, \(skip) skips"
+                return
+            }
+            check(q, typed: text)
         case .skipQuestion?:
             declined.insert(q)
             skipped.insert(q)
             askNext()
         case .scrollLessonDown?: scrollLesson(pages: 1)
         case .scrollLessonUp?: scrollLesson(pages: -1)
-        default: message = TraceApp.answeringHint
+        default:
+            refusedWhileAnswering = true
+            message = TraceApp.answeringHint
         }
     }
 
@@ -66,7 +81,15 @@ extension TraceApp {
     /// Asks this step's next question not answered yet, or closes the prompt.
     mutating func askNext() {
         lessonScroll = 0
-        prompt = pendingQuestion.map { .answer(question: $0, text: "") }
+        ask(pendingQuestion)
+    }
+
+    /// Opens the answer prompt for question `q` (nil: closes it), with the page of runs
+    /// that shows the run it is asked in (compare mode at a narrow width).
+    mutating func ask(_ q: Int?) {
+        refusedWhileAnswering = false
+        prompt = q.map { .answer(question: $0, text: "") }
+        if let q, let k = pane(asking: q), !shownRuns(width: width).contains(k) { control.firstRunShown = k }
     }
 
     /// Scrolls the lesson's box by whole pages (negative: up), within its text.

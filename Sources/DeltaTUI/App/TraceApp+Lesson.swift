@@ -26,13 +26,21 @@ extension TraceApp {
         questionsHere.first { answers[$0] == nil && !declined.contains($0) }
     }
 
-    /// The questions of the shown runs, in the order the runs reach them (the lesson's
-    /// order at one step): those the score counts.
+    /// The questions of the shown runs that the screen can reach (the leader and the asking
+    /// run both have the step, and neither ended before it), in the order the runs reach
+    /// them (the lesson's order at one step): those the score counts.
     var askedQuestions: [Int] {
         let placed = lesson.questions.indices.compactMap { q -> (q: Int, index: Int)? in
             guard let k = pane(asking: q) else { return nil }
-            let layout = panes[k].run.layout, at = lesson.questions[q].at.position
-            return (q, layout.contains(at) ? layout.index(of: at) : Int.max)
+            let at = lesson.questions[q].at.position
+            // Only a step the screen can go to: every move is the leader's, and the asking
+            // run follows it to the same position.
+            func reaches(_ pane: Pane) -> Bool {
+                let layout = pane.run.layout
+                return layout.contains(at) && pane.cursor.lastStep.map { layout.index(of: at) <= $0 } ?? true
+            }
+            guard reaches(leader), reaches(panes[k]) else { return nil }
+            return (q, leader.run.layout.index(of: at))
         }
         return placed.sorted { ($0.index, $0.q) < ($1.index, $1.q) }.map(\.q)
     }

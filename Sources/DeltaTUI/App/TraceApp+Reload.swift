@@ -31,6 +31,8 @@ extension TraceApp {
             if runs.isEmpty { runs = [(.lesson, edited.settings)] }
             var app = try TraceApp(lesson: edited, runs: runs)
             let kept = app.takeOver(from: self)
+            app.control.lessonStamp = now
+            app.control.reloadProblem = nil
             app.running = false
             app.message = "reloaded \(LessonName.of(lesson.file))" + (kept ? "" : ": \(StepText.position(leader.shown.position)) is not in the edited lesson, so it starts at its first step")
             self = app

@@ -176,7 +176,7 @@ extension TraceApp {
     /// while here), else close a question left open at the step before; at the run's last
     /// step say how the run ended.
     mutating func enterStep() {
-        prompt = pendingQuestion.map { .answer(question: $0, text: "") }
+        ask(pendingQuestion)
         if message == nil && leader.shown.isAtEnd { message = endMessage(leader) }
     }
 

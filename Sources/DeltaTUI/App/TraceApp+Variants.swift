@@ -81,19 +81,28 @@ extension TraceApp {
         view = old.view
         chartChoice = old.chartChoice
         breakpoints = old.breakpoints
-        let stamp = control.lessonStamp
+        // The file's stamp and a reload's problem stay as they were: a lesson file saved
+        // with an error is still shown as such after a variant is chosen (a successful
+        // reload clears them itself).
         control = old.control
-        control.lessonStamp = stamp
         control.variantMenu = nil
-        control.reloadProblem = nil
+        control.typingBreakpoint = nil
         let layout = leader.run.layout
         control.positionBreakpoints = old.control.positionBreakpoints.filter { layout.contains($0.position) }
-        // Answers by question, for the questions this lesson still asks.
+        // Answers by question, for the questions this lesson still asks of the same run: a
+        // grade is kept only where the run asked (same settings, data and initial
+        // parameters) would give the same true value.
+        func carried(_ q: Int) -> Int? {
+            guard let k = lesson.questions.firstIndex(of: old.lesson.questions[q]),
+                  let before = old.pane(asking: q), let now = pane(asking: k),
+                  panes[now].isSameRun(as: old.panes[before]) else { return nil }
+            return k
+        }
         for (q, answer) in old.answers {
-            if let k = lesson.questions.firstIndex(of: old.lesson.questions[q]) { answers[k] = answer }
+            if let k = carried(q) { answers[k] = answer }
         }
         for q in old.skipped {
-            if let k = lesson.questions.firstIndex(of: old.lesson.questions[q]) { skipped.insert(k) }
+            if let k = carried(q) { skipped.insert(k) }
         }
         prompt = nil
         message = nil

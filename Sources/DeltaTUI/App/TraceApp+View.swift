@@ -184,7 +184,11 @@ extension TraceApp {
         }
         if let message { entries.append(.message(message)) }
         if leader.shown.isAtEnd && prompt == nil { entries += scoreEntries }
-        let narration = self.narration
+        // While a question waits, only the asking run's narration is shown: another run's
+        // beat may state the very number the question hides (the lesson's own beats are
+        // proven not to by `check`).
+        var narration = self.narration
+        if case .answer(let q, _)? = prompt, let asking = pane(asking: q) { narration.removeAll { $0.pane != asking } }
         for (beat, fresh, k) in narration {
             // Side by side, narration written for only some of the runs says whose it is,
             // unless it is the leader's in a lesson written to open side by side.

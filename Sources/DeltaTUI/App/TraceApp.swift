@@ -82,6 +82,10 @@ public struct TraceApp: TerminalProgram {
     /// Whether the student came to this step with the key that asks the skipped questions:
     /// answering then says how many are left.
     var askingSkipped = false
+    /// Whether a key that does nothing while a question waits was pressed since the
+    /// question was asked (or last checked): `g 2 Enter` must not grade "2" unnoticed, so
+    /// the next Enter asks again before it checks.
+    var refusedWhileAnswering = false
     /// A one-line message for the student (a breakpoint that stopped the run, a bad go-to,
     /// the end of the run).
     public var message: String?
