@@ -13,8 +13,8 @@ import Testing
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
         tmux.send("Escape", "q")  // q does nothing while a question waits: skip it first
-        let picker = try tmux.waitFor("choose a lesson")
-        #expect(picker.contains("01  One sigmoid neuron, by hand") && picker.contains("02  The saturated neuron"))
+        let picker = try tmux.waitFor("02  The saturated neuron")  // the whole picker painted
+        #expect(picker.contains("choose a lesson") && picker.contains("01  One sigmoid neuron, by hand"))
         // Lesson 2 is the one selected: Enter opens it again.
         tmux.send("Enter")
         try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
