@@ -166,6 +166,23 @@ import Testing
         #expect(screen(app).contains("fourth · quadratic"))
     }
 
+    @Test func aQuestionFocusesWhatItAsksAbout() throws {
+        // XOR asks for a of hidden node 2 at the first step: the equations and the weights
+        // row show node 2 (the arrows that would choose it do nothing while it waits).
+        let app = try TraceApp(lesson: try fixtureLesson("xor-2-3-1.yaml"))
+        #expect(app.prompt == .answer(question: 0, text: ""))
+        #expect(app.focus == 1 && app.leader.shown.target(focus: app.focus) == .node(layer: 1, j: 1))
+        let shown = screen(app)
+        #expect(shown.contains("node 2 of layer 1") && shown.contains("into ●₁,₂"))
+        // Going to it again with g focuses it again.
+        var again = app
+        again.tap(.escape, .down, .down)
+        again.tap(.character("g"))
+        again.type("1 1 1 ff l1")
+        again.tap(.enter)
+        #expect(again.prompt == .answer(question: 0, text: "") && again.focus == 1)
+    }
+
     @Test func theScoreCountsOnlyQuestionsTheScreenCanReach() throws {
         // The lesson trains 2 epochs, the variant 4; a question for the variant at epoch 3
         // cannot be reached side by side (the lesson leads), so it is neither counted nor offered.

@@ -68,12 +68,13 @@ import Testing
         }
         #expect(showsNode(shown, trace, m: 1, l: 2, j: 0, z: .mark("·"), a: .mark("·"), delta: .mark("·")))
         #expect(showsInput(shown, trace, m: 1, i: 0) && showsInput(shown, trace, m: 1, i: 1))
-        // Nothing else is hidden: the weights into ●₁,₁ are shown, before the update.
+        // Nothing else is hidden: the weights into ●₁,₂, the node the question focuses, are
+        // shown, before the update.
         #expect(questionMarks(shown) == 6)
-        let lead = "w₁,ᵢ,₁ into ●₁,₁, i = 1…2: "
+        let lead = "w₁,ᵢ,₂ into ●₁,₂, i = 1…2: "
         let box = text(of: shown, in: networkBox(shown))
-        #expect((5...9).contains { box.contains(lead + NetworkView.number(trace.weightBefore(1, 0, 0), width: $0) + " "
-                                                + NetworkView.number(trace.weightBefore(1, 1, 0), width: $0)) }, "\(box)")
+        #expect((5...9).contains { box.contains(lead + NetworkView.number(trace.weightBefore(1, 0, 1), width: $0) + " "
+                                                + NetworkView.number(trace.weightBefore(1, 1, 1), width: $0)) }, "\(box)")
     }
 
     @Test(arguments: sizes)

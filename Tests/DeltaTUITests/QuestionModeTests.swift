@@ -21,6 +21,9 @@ import Testing
         #expect(TypedAnswer.read("1/2/3") == .failure(.notANumber("1/2/3")))
         #expect(TypedAnswer.read("/2") == .failure(.notANumber("/2")))
         #expect(TypedAnswer.read("e") == .failure(.notANumber("e")))
+        // A decimal comma is refused and the point suggested, never read as 98.
+        #expect(TypedAnswer.read("0,98") == .failure(.decimalComma("0,98")))
+        #expect(TypedAnswer.Problem.decimalComma("0,98").message.contains("e.g. 0.98"))
         #expect(TypedAnswer.read("") == .failure(.empty))
         #expect(TypedAnswer.read("1e999") == .failure(.notFinite("1e999")))
     }

@@ -93,7 +93,7 @@ public struct KeyBinding: Sendable {
     /// The status bar's "answer the question — Esc to skip" and that message are made
     /// from these rows.
     public static let answering: [KeyBinding] = [
-        KeyBinding("0123456789+-−.eE/".map(Key.character), .typeAnswer,
+        KeyBinding("0123456789+-−.,eE/".map(Key.character), .typeAnswer,
                    help: "type the answer: digits, sign, point, e notation (1.5e-3), a fraction (1/2)"),
         KeyBinding([.backspace], .eraseAnswer, help: "erase the last character"),
         KeyBinding([.enter], .checkAnswer, help: "check the answer", status: "check", essential: true),

@@ -85,11 +85,20 @@ extension TraceApp {
     }
 
     /// Opens the answer prompt for question `q` (nil: closes it), with the page of runs
-    /// that shows the run it is asked in (compare mode at a narrow width).
+    /// that shows the run it is asked in (compare mode at a narrow width) and the focus on
+    /// the node, weight or bias it asks about.
     mutating func ask(_ q: Int?) {
         refusedWhileAnswering = false
         prompt = q.map { .answer(question: $0, text: "") }
-        if let q, let k = pane(asking: q), !shownRuns(width: width).contains(k) { control.firstRunShown = k }
+        guard let q, let k = pane(asking: q) else { return }
+        if !shownRuns(width: width).contains(k) { control.firstRunShown = k }
+        // The equations (and the network's weights row) show what the question is about:
+        // the arrows that would choose it do nothing while it waits.
+        let shown = panes[k].shown
+        if let target = lesson.questions[q].answer.target(layers: shown.trace.network.L),
+           let index = shown.explanation.targets.firstIndex(of: target) {
+            focus = index
+        }
     }
 
     /// Scrolls the lesson's box by whole pages (negative: up), within its text.
@@ -117,8 +126,8 @@ extension TraceApp {
             message = "the run does not reach \(StepText.position(target)): " + endMessage(leader)
             return
         }
+        focus = 0  // before arriving: the question asked there focuses what it asks about
         arrive(forward: true, from: before)
-        focus = 0
         askingSkipped = true
     }
 }

@@ -228,8 +228,8 @@ extension TraceApp {
                 message = "the run does not reach \(StepText.position(target)): " + endMessage(leader)
                 return
             }
+            focus = 0  // before arriving: a question asked there focuses what it asks about
             arrive(forward: true, from: before)
-            focus = 0
         }
     }
 

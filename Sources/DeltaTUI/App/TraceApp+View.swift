@@ -313,7 +313,8 @@ extension TraceApp {
     /// not fit are left out whole, the least needed first: the step's index, the update when
     /// an epoch has only one, the cost C, the update, the example; the epoch and the kind of
     /// step always stay. An example is "example m/M" at a step of one example, and at a step
-    /// of the whole minibatch "example 1/1" when it has one, else "all M examples".
+    /// of the whole minibatch "example 1/1" when it has one, else "all M examples". The cost
+    /// is "C" with one example and "mean C" (over the minibatch) with several.
     func positionParts(width: Int) -> (left: String, right: String?) {
         let shown = leader.shown, p = shown.position, layout = leader.run.layout
         let M = layout.examples(inUpdate: p.update)
@@ -325,7 +326,8 @@ extension TraceApp {
             (example, 4),
             (StepText.short(p.step, outputLayer: layout.layers), nil),
         ]
-        if !isCompare, let cost = minibatchCost(shown) { parts.append(("C = \(cost)", 2)) }
+        // With several examples, C is their mean, not the example shown: say so.
+        if !isCompare, let cost = minibatchCost(shown) { parts.append(((M == 1 ? "C" : "mean C") + " = \(cost)", 2)) }
         func left() -> String { " " + parts.map(\.text).joined(separator: " · ") }
         var right: String? = " step \(shown.index + 1)/\(layout.totalSteps) "
         while left().count + (right.map { $0.count + 1 } ?? 0) > width {

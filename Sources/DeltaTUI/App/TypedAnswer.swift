@@ -12,12 +12,15 @@ enum TypedAnswer {
         case divisionByZero(String)
         /// A number too large to hold (1e400).
         case notFinite(String)
+        /// A decimal comma (`0,98`): refused rather than read as another number.
+        case decimalComma(String)
     }
 
     /// The value of the typed text, or why it has none.
     static func read(_ text: String) -> Result<Double, Problem> {
         let plain = text.replacingOccurrences(of: "−", with: "-")
         guard !plain.isEmpty else { return .failure(.empty) }
+        guard !plain.contains(",") else { return .failure(.decimalComma(text)) }
         let parts = plain.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count <= 2, let numerator = Double(parts[0]) else { return .failure(.notANumber(text)) }
         var value = numerator
@@ -39,6 +42,7 @@ extension TypedAnswer.Problem {
         case .notANumber(let text): return "“\(text)” is not a number: type one, \(examples)"
         case .divisionByZero(let text): return "\(text) divides by zero: type another number"
         case .notFinite(let text): return "\(text) is too large to be an answer"
+        case .decimalComma(let text): return "“\(text)”: write the decimal point as a point, e.g. \(text.replacingOccurrences(of: ",", with: "."))"
         }
     }
 }
