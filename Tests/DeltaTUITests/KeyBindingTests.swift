@@ -25,7 +25,7 @@ import Testing
         for binding in essential {
             #expect(status.contains("\(binding.statusKey) \(binding.status!)"), "\(binding.statusKey)")
         }
-        #expect(status.hasPrefix(" → step ← back n/N phase u/U update e/E epoch g go r run ? help q lessons"))
+        #expect(status.hasPrefix(" → step ← back n/N same kind u/U update e/E epoch g go r run ? help q lessons"))
     }
 
     @Test func everyActionHasAKeyAndNoKeyTwoActions() {

@@ -26,7 +26,7 @@ public enum Breakpoint: CaseIterable, Sendable, Hashable {
         switch self {
         case .saturated:
             let fraction = NumberText.written(SaturatedNode.fraction), wrong = NumberText.written(SaturatedNode.wrongFraction)
-            return "saturated: f′(z) under \(fraction) × its largest value. It slows learning on a hidden node, and on an output node whose answer is wrong (at least \(wrong) of its range from the target) unless the cost cancels f′. A node that stays saturated stops the run once."
+            return "saturated: f′(z) under \(fraction) × its largest value. It slows learning on a hidden node, and on an output node whose answer is wrong (at least \(wrong) of its range from the target) unless the cost cancels f′. The run stops when a node becomes so; a node already saturated when r is pressed does not stop it."
         case .nonFinite, .costRising:
             return nil
         }

@@ -64,7 +64,7 @@ public struct KeyBinding: Sendable {
         KeyBinding([.right, .character(" "), .character("l")], .stepForward, help: "next step", status: "step", essential: true),
         KeyBinding([.left, .character("h"), .backspace], .stepBack, help: "previous step", status: "back", essential: true),
         KeyBinding([.character("n")], .nextOfKind, reverse: ([.character("N")], .previousOfKind),
-                   help: "next / previous step of the same kind", status: "phase", essential: true),
+                   help: "next / previous step of the same kind", status: "same kind", essential: true),
         KeyBinding([.character("u")], .nextUpdate, reverse: ([.character("U")], .previousUpdate),
                    help: "next update / start of this or the previous update", status: "update", essential: true),
         KeyBinding([.character("e")], .nextEpoch, reverse: ([.character("E")], .previousEpoch),
