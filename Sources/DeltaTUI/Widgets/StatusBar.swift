@@ -42,14 +42,26 @@ struct StatusBar {
         case .running:
             canvas.put(" ▶ running… any key pauses", x: 0, y: y, style: Theme.warning)
         case .keys(let bindings):
+            // The help key always has its place, at the right end when the essential keys do
+            // not all fit: it lists every key the row leaves out.
+            let shown = StatusBar.shown(bindings)
+            func width(_ binding: KeyBinding) -> Int { binding.statusKey.count + (binding.status ?? "").count + 2 }
+            func put(_ binding: KeyBinding, at x: Int) {
+                canvas.put(binding.statusKey, x: x, y: y, style: Theme.key)
+                canvas.put(binding.status ?? "", x: x + binding.statusKey.count + 1, y: y, style: Theme.label)
+            }
+            let help = shown.first { $0.actions.contains(.help) }
+            let crowded = 1 + shown.filter(\.essential).map(width).reduce(0, +) > canvas.width
+            var limit = canvas.width
+            if let help, crowded {
+                limit -= width(help)
+                put(help, at: limit)
+            }
             var x = 1
-            for binding in StatusBar.shown(bindings) {
-                let key = binding.statusKey, what = binding.status ?? ""
-                let width = key.count + what.count + 2
-                if x + width > canvas.width { break }
-                canvas.put(key, x: x, y: y, style: Theme.key)
-                canvas.put(what, x: x + key.count + 1, y: y, style: Theme.label)
-                x += width
+            for binding in shown where !crowded || binding.primary.action != help?.primary.action {
+                if x + width(binding) > limit { break }
+                put(binding, at: x)
+                x += width(binding)
             }
         }
     }
