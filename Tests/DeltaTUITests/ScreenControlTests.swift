@@ -306,6 +306,91 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         let aloneQ = alone.handle(.key(.character("q")))
         #expect(!aloneQ)
     }
+
+    /// The trace screen a launcher shows, if it shows one.
+    func shownApp(_ launcher: Launcher) -> TraceApp? {
+        if case .trace(let app) = launcher.screen { return app }
+        return nil
+    }
+
+    @Test func qThenEnterComesBackToTheLessonAsItWasLeft() throws {
+        let paths = bundled()
+        var launcher = Launcher(app: try TraceApp(lesson: try Lesson.load(path: paths[1])), lessonPaths: paths)
+        _ = launcher.handle(.resize(width: 80, height: 24))
+        // Lesson 2's first question: a = σ(2·1 + 2) = σ(4) = 0.98201…, answered right.
+        for c in "0.982" { _ = launcher.handle(.key(.character(c))) }
+        _ = launcher.handle(.key(.enter))
+        var app = try #require(shownApp(launcher))
+        #expect(app.answers[0] == TraceApp.Answer(typed: 0.982, correct: true))
+        // To epoch 3 (jumping over the δ question of the first output error), one level faster,
+        // the saturation breakpoint on, the tables view.
+        app.go("3")
+        app.tap(.character("+"), .character("b"), .character("2"), .escape, .tab, .tab)
+        let position = app.leader.shown.position, speed = app.control.speed, breakpoints = app.breakpoints
+        #expect(position == TracePosition(epoch: 3, update: 1, step: .feedforward(example: 1, layer: 1)))
+        #expect(breakpoints == [.nonFinite, .saturated] && speed != RunSpeed() && app.view == .tables)
+        launcher.screen = .trace(app)
+
+        _ = launcher.handle(.key(.character("q")))
+        guard case .picker(let selected) = launcher.screen else { Issue.record("not the picker"); return }
+        #expect(selected == 1)
+        _ = launcher.handle(.resize(width: 160, height: 48))
+        _ = launcher.handle(.key(.enter))
+        let back = try #require(shownApp(launcher))
+        #expect(back.leader.shown.position == position && back.view == .tables)
+        #expect(back.answers[0] == TraceApp.Answer(typed: 0.982, correct: true) && back.skipped.isEmpty)
+        #expect(back.control.speed == speed && back.breakpoints == breakpoints)
+        // Resized to the terminal as it is now; the title says epoch 3 of 300.
+        #expect(back.width == 160 && back.height == 48)
+        var canvas = Canvas(width: 160, height: 48)
+        launcher.render(into: &canvas)
+        #expect(canvas.text.contains("epoch 3/300 · update 1/1"))
+        // The screen shown again is not leaving any more: Ctrl-C quits from it.
+        #expect(!back.control.leavesToLessons)
+        let ctrlC = launcher.handle(.key(.interrupt))
+        #expect(!ctrlC)
+    }
+
+    @Test func aScreenShownAgainIsPausedWithItsPromptHelpAndMenusClosed() throws {
+        // A run of r, with the help open, as a launcher might have kept it.
+        var app = try TraceApp(lesson: try quietLesson())
+        _ = app.handle(.resize(width: 80, height: 24))
+        app.tap(.character("r"))
+        #expect(app.running)
+        app.showHelp = true
+        app.control.leavesToLessons = true
+        let position = app.leader.shown.position
+        app.resume(width: 100, height: 30)
+        #expect(!app.running && app.message == "paused" && !app.showHelp && !app.control.leavesToLessons)
+        #expect(app.width == 100 && app.height == 30 && app.leader.shown.position == position)
+        // q typed into the go-to prompt leaves with the prompt open; shown again, it is closed.
+        var typing = try TraceApp(lesson: try quietLesson())
+        typing.tap(.character("g"))
+        typing.type("12")
+        let goOn = typing.handle(.key(.character("q")))
+        #expect(!goOn && typing.control.leavesToLessons && typing.prompt == .goTo("12"))
+        typing.resume(width: 80, height: 24)
+        #expect(typing.prompt == nil && !typing.control.leavesToLessons && !typing.running && typing.message == nil)
+    }
+
+    @Test func aLessonSavedWhileAtThePickerIsReloadedOnTheFirstTickBack() throws {
+        let (path, text) = try LiveReloadTests().copyOfLesson1()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        var launcher = Launcher(app: try TraceApp(lesson: try Lesson.load(path: path)), lessonPaths: [path])
+        _ = launcher.handle(.resize(width: 80, height: 24))
+        for key: Key in [.escape, .escape, .character("u"), .character("u"), .character("q")] { _ = launcher.handle(.key(key)) }
+        guard case .picker = launcher.screen else { Issue.record("not the picker"); return }
+        try text.replacingOccurrences(of: "title: One sigmoid neuron, by hand", with: "title: One neuron, edited meanwhile")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        _ = launcher.handle(.key(.enter))
+        // Shown as it was left, and watching its file: the first tick reloads the edit.
+        #expect(shownApp(launcher)?.lesson.title == "One sigmoid neuron, by hand" && launcher.wantsTicks)
+        _ = launcher.handle(.tick)
+        let back = try #require(shownApp(launcher))
+        #expect(back.lesson.title == "One neuron, edited meanwhile")
+        #expect(back.leader.shown.position == TracePosition(epoch: 3, update: 1, step: .feedforward(example: 1, layer: 1)))
+        #expect(back.skipped == [0, 1] && back.message == "reloaded 01-one-neuron")
+    }
 }
 
 /// Live reload of the lesson file.

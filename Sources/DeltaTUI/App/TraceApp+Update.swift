@@ -52,7 +52,8 @@ extension TraceApp {
             return true
         }
         if let prompt {
-            // q quits from the go-to prompt: no position is written with a q.
+            // q leaves the go-to prompt for the lessons (or quits, with none to go back
+            // to): no position is written with a q.
             if action == .quit { return false }
             typeInto(prompt, key)
             return true
