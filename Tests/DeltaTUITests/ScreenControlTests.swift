@@ -199,8 +199,87 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
         app.finishTraining()
         let text = screen(app, width: 160, height: 48)
-        #expect(text.contains("━ lesson training") && text.contains("+ cross-entropy training"))
+        #expect(text.contains("━ lesson──+ cross-entropy─"))
         #expect(text.components(separatedBy: "\n").contains { $0.filter { $0 == "+" }.count >= 10 })
+    }
+
+    /// The rows of the cost chart's box on a screen (its top border to its bottom border).
+    func chartRows(_ canvas: Canvas) -> [String] {
+        let lines = canvas.lines
+        guard let top = lines.firstIndex(where: { $0.hasPrefix("┌─ Cost per epoch") }) else { return [] }
+        let bottom = lines[top...].firstIndex { $0.hasPrefix("└") } ?? lines.count - 1
+        return Array(lines[top...bottom])
+    }
+
+    /// Whether every series of the app's chart has its mark and its whole name in the
+    /// chart's legend at a size ("x lecture-mse" followed by a border, a space or the box's
+    /// side, not cut); and the plot is still drawn (its ▲ under the current epoch).
+    func everySeriesIsInTheLegend(_ app: TraceApp, width: Int, height: Int) -> Bool {
+        var app = app
+        app.chartChoice = true
+        let rows = chartRows(canvas(app, width: width, height: height))
+        let series = app.chart.series
+        let found = series.allSatisfy { s in
+            rows.contains { row in ["─", " ", "│"].contains { row.contains(s.sample + " " + s.name + $0) } }
+        }
+        let marks = series.map(\.sample)
+        return !rows.isEmpty && found && Set(marks).count == series.count && rows.contains { $0.contains("▲") }
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func everyComparedRunHasItsMarkAndNameInTheLegend(width: Int, height: Int) throws {
+        let saturated = try lesson("02-saturated-neuron.yaml")
+        var app = try TraceApp(lesson: saturated, variants: [nil] + saturated.variants.map(\.name))
+        #expect(app.chart.series.map(\.name) == ["lesson", "gentle-start", "lecture-mse", "cross-entropy"])
+        #expect(app.chart.series.map(\.sample) == ["━", "+", "x", "o"])
+        // While training (the title says how far) and after.
+        #expect(app.trainingProgress != nil)
+        #expect(everySeriesIsInTheLegend(app, width: width, height: height))
+        app.finishTraining()
+        #expect(everySeriesIsInTheLegend(app, width: width, height: height))
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func everyComparedRunsTrainingAndValidationCostHaveTheirMarkAndNameInTheLegend(width: Int, height: Int) throws {
+        let heldOut = try inlineLesson("""
+            title: Held out
+            summary: Ten examples kept back to validate.
+            network: {layers: [2, 3, 1], hidden: sigmoid, output: sigmoid, cost: cross-entropy}
+            data: {generator: {name: circle, count: 40}, holdout: 10}
+            train: {eta: 3, batch: 10, epochs: 30, seed: 3}
+            variants:
+              - {name: smaller-steps, eta: 0.5}
+              - {name: quadratic-cost, cost: quadratic}
+            """)
+        var app = try TraceApp(lesson: heldOut, variants: [nil, "smaller-steps", "quadratic-cost"])
+        app.finishTraining()
+        #expect(app.chart.series.map(\.name) == ["lesson train", "lesson val", "smaller-steps train", "smaller-steps val",
+                                                 "quadratic-cost train", "quadratic-cost val"])
+        #expect(everySeriesIsInTheLegend(app, width: width, height: height))
+        // One run: "training" and "validation".
+        var one = try TraceApp(lesson: heldOut)
+        one.finishTraining()
+        #expect(one.chart.series.map(\.name) == ["training", "validation"])
+        #expect(everySeriesIsInTheLegend(one, width: width, height: height))
+    }
+
+    @Test func aLegendTooLongForTheBorderWrapsIntoRowsTakenFromThePlot() {
+        let falling = (0...40).map { 1.0 - Double($0) / 50 }
+        let names = ["first-run train", "first-run val", "second-run train", "second-run val", "third-run train", "third-run val"]
+        let chart = ChartView(series: names.enumerated().map { k, name in
+            .init(name: name, values: falling.map { $0 * Double(k + 1) }, color: .cyan, mark: ChartView.mark(k))
+        }, epochs: 40, currentEpoch: 1)
+        var canvas = Canvas(width: 60, height: 10)
+        chart.draw(into: &canvas, rect: canvas.bounds)
+        let lines = canvas.lines
+        // The border holds the first two (two ─ after each, so at least one before the
+        // corner); the first row inside the next three, two spaces apart; the next the last.
+        #expect(lines[0].hasPrefix("┌─ Cost per epoch ━ first-run train──+ first-run val──"), "\(lines.joined(separator: "\n"))")
+        #expect(lines[1] == "│x second-run train  o second-run val  * third-run train   │")
+        #expect(lines[2].hasPrefix("│# third-run val  "))
+        // The plot below them, on the rows left: its top cost (6 × 1, the sixth series at
+        // epoch 0) on row 3, its axis on the last row inside the box.
+        #expect(lines[3].hasPrefix("│" + NumberText.format(6, digits: 3).leftPadded(8) + " ") && lines[8].contains("▲ now: start of epoch 1"))
     }
 }
 
