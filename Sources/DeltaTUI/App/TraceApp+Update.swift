@@ -118,6 +118,10 @@ extension TraceApp {
         case .askSkipped: askFirstUnanswered()
         // Only while a question waits (``KeyBinding/answering``, see `answer(_:typed:_:)`).
         case .typeAnswer, .eraseAnswer, .checkAnswer, .skipQuestion: break
+        // Only in the variant and breakpoint menus (`pressInVariantMenu`, `pressInBreakpointMenu`).
+        case .highlightNextChoice, .highlightPreviousChoice, .openHighlightedChoice, .openNumberedChoice,
+             .toggleBreakpoint, .removePositionBreakpoint, .addPositionBreakpoint, .confirmPosition, .cancelPosition, .erasePosition:
+            break
         }
         return true
     }

@@ -257,7 +257,8 @@ extension TraceApp {
             if shown.count == panes.count {
                 runs = "compare: " + panes.map(\.name).joined(separator: " vs ")
             } else {
-                runs = "compare: runs \(shown.lowerBound + 1)–\(shown.upperBound) of \(panes.count) (p/P: the others)"
+                let others = KeyBinding.binding(for: .nextRuns).map { " (\($0.statusKey): the others)" } ?? ""
+                runs = "compare: runs \(shown.lowerBound + 1)–\(shown.upperBound) of \(panes.count)" + others
             }
         } else {
             switch leader.identity {
