@@ -13,10 +13,10 @@ import Testing
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
         tmux.send("Escape", "q")  // q does nothing while a question waits: skip it first
-        let picker = try tmux.waitFor("choose a lesson")
-        #expect(picker.contains("01  One sigmoid neuron, by hand") && picker.contains("02  The saturated neuron"))
-        // Lesson 2 is the one selected: Enter opens it again, as it was left (its question
-        // skipped, so it is not asked while the student stays at its step).
+        let picker = try tmux.waitFor("02  The saturated neuron")  // the whole picker painted
+        #expect(picker.contains("choose a lesson") && picker.contains("01  One sigmoid neuron, by hand"))
+        // Lesson 2 is the one selected: Enter opens it again.
+        // It is as it was left: its question skipped, so not asked while the student stays.
         tmux.send("Enter")
         let back = try tmux.waitFor("epoch 1/300 · update 1/1")
         #expect(!back.contains("Question:") && !back.contains("choose a lesson"))
@@ -35,7 +35,7 @@ import Testing
         tmux.send("e", "e")
         try tmux.waitFor("epoch 3/300 · update 1/1 · example 1/1 · feedforward l=1")
         tmux.send("q")
-        try tmux.waitFor("choose a lesson")
+        try tmux.waitFor("02  The saturated neuron")  // the whole picker painted
         tmux.send("Enter")
         let back = try tmux.waitFor("epoch 3/300 · update 1/1 · example 1/1 · feedforward l=1")
         #expect(back.contains("step 7/900") && !back.contains("choose a lesson"))
