@@ -32,9 +32,11 @@ import Testing
     }
 
     @Test func everyActionHasAKeyAndNoKeyTwoActions() {
-        // The screen's keys and the keys that work while a question waits: every action is in
-        // one of the two tables, and within a table each action and each key appears once.
-        let tables = [KeyBinding.traceScreen, KeyBinding.answering]
+        // The screen's keys, the keys that work while a question waits and those of the
+        // menus: every action is in one of the tables, and within a table each action and
+        // each key appears once.
+        let tables = [KeyBinding.traceScreen, KeyBinding.answering, KeyBinding.variantMenu(choices: 12),
+                      KeyBinding.breakpointMenu(conditions: 3, positions: 6), KeyBinding.typingPosition]
         #expect(Set(tables.flatMap { $0.flatMap(\.actions) }) == Set(Action.allCases))
         for table in tables {
             let actions = table.flatMap(\.actions)

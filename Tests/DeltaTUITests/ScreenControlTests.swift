@@ -199,8 +199,87 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         var app = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
         app.finishTraining()
         let text = screen(app, width: 160, height: 48)
-        #expect(text.contains("━ lesson training") && text.contains("+ cross-entropy training"))
+        #expect(text.contains("━ lesson──+ cross-entropy─"))
         #expect(text.components(separatedBy: "\n").contains { $0.filter { $0 == "+" }.count >= 10 })
+    }
+
+    /// The rows of the cost chart's box on a screen (its top border to its bottom border).
+    func chartRows(_ canvas: Canvas) -> [String] {
+        let lines = canvas.lines
+        guard let top = lines.firstIndex(where: { $0.hasPrefix("┌─ Cost per epoch") }) else { return [] }
+        let bottom = lines[top...].firstIndex { $0.hasPrefix("└") } ?? lines.count - 1
+        return Array(lines[top...bottom])
+    }
+
+    /// Whether every series of the app's chart has its mark and its whole name in the
+    /// chart's legend at a size ("x lecture-mse" followed by a border, a space or the box's
+    /// side, not cut); and the plot is still drawn (its ▲ under the current epoch).
+    func everySeriesIsInTheLegend(_ app: TraceApp, width: Int, height: Int) -> Bool {
+        var app = app
+        app.chartChoice = true
+        let rows = chartRows(canvas(app, width: width, height: height))
+        let series = app.chart.series
+        let found = series.allSatisfy { s in
+            rows.contains { row in ["─", " ", "│"].contains { row.contains(s.sample + " " + s.name + $0) } }
+        }
+        let marks = series.map(\.sample)
+        return !rows.isEmpty && found && Set(marks).count == series.count && rows.contains { $0.contains("▲") }
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func everyComparedRunHasItsMarkAndNameInTheLegend(width: Int, height: Int) throws {
+        let saturated = try lesson("02-saturated-neuron.yaml")
+        var app = try TraceApp(lesson: saturated, variants: [nil] + saturated.variants.map(\.name))
+        #expect(app.chart.series.map(\.name) == ["lesson", "gentle-start", "lecture-mse", "cross-entropy"])
+        #expect(app.chart.series.map(\.sample) == ["━", "+", "x", "o"])
+        // While training (the title says how far) and after.
+        #expect(app.trainingProgress != nil)
+        #expect(everySeriesIsInTheLegend(app, width: width, height: height))
+        app.finishTraining()
+        #expect(everySeriesIsInTheLegend(app, width: width, height: height))
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func everyComparedRunsTrainingAndValidationCostHaveTheirMarkAndNameInTheLegend(width: Int, height: Int) throws {
+        let heldOut = try inlineLesson("""
+            title: Held out
+            summary: Ten examples kept back to validate.
+            network: {layers: [2, 3, 1], hidden: sigmoid, output: sigmoid, cost: cross-entropy}
+            data: {generator: {name: circle, count: 40}, holdout: 10}
+            train: {eta: 3, batch: 10, epochs: 30, seed: 3}
+            variants:
+              - {name: smaller-steps, eta: 0.5}
+              - {name: quadratic-cost, cost: quadratic}
+            """)
+        var app = try TraceApp(lesson: heldOut, variants: [nil, "smaller-steps", "quadratic-cost"])
+        app.finishTraining()
+        #expect(app.chart.series.map(\.name) == ["lesson train", "lesson val", "smaller-steps train", "smaller-steps val",
+                                                 "quadratic-cost train", "quadratic-cost val"])
+        #expect(everySeriesIsInTheLegend(app, width: width, height: height))
+        // One run: "training" and "validation".
+        var one = try TraceApp(lesson: heldOut)
+        one.finishTraining()
+        #expect(one.chart.series.map(\.name) == ["training", "validation"])
+        #expect(everySeriesIsInTheLegend(one, width: width, height: height))
+    }
+
+    @Test func aLegendTooLongForTheBorderWrapsIntoRowsTakenFromThePlot() {
+        let falling = (0...40).map { 1.0 - Double($0) / 50 }
+        let names = ["first-run train", "first-run val", "second-run train", "second-run val", "third-run train", "third-run val"]
+        let chart = ChartView(series: names.enumerated().map { k, name in
+            .init(name: name, values: falling.map { $0 * Double(k + 1) }, color: .cyan, mark: ChartView.mark(k))
+        }, epochs: 40, currentEpoch: 1)
+        var canvas = Canvas(width: 60, height: 10)
+        chart.draw(into: &canvas, rect: canvas.bounds)
+        let lines = canvas.lines
+        // The border holds the first two (two ─ after each, so at least one before the
+        // corner); the first row inside the next three, two spaces apart; the next the last.
+        #expect(lines[0].hasPrefix("┌─ Cost per epoch ━ first-run train──+ first-run val──"), "\(lines.joined(separator: "\n"))")
+        #expect(lines[1] == "│x second-run train  o second-run val  * third-run train   │")
+        #expect(lines[2].hasPrefix("│# third-run val  "))
+        // The plot below them, on the rows left: its top cost (6 × 1, the sixth series at
+        // epoch 0) on row 3, its axis on the last row inside the box.
+        #expect(lines[3].hasPrefix("│" + NumberText.format(6, digits: 3).leftPadded(8) + " ") && lines[8].contains("▲ now: start of epoch 1"))
     }
 }
 
@@ -305,6 +384,91 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         _ = alone.handle(.key(.escape))
         let aloneQ = alone.handle(.key(.character("q")))
         #expect(!aloneQ)
+    }
+
+    /// The trace screen a launcher shows, if it shows one.
+    func shownApp(_ launcher: Launcher) -> TraceApp? {
+        if case .trace(let app) = launcher.screen { return app }
+        return nil
+    }
+
+    @Test func qThenEnterComesBackToTheLessonAsItWasLeft() throws {
+        let paths = bundled()
+        var launcher = Launcher(app: try TraceApp(lesson: try Lesson.load(path: paths[1])), lessonPaths: paths)
+        _ = launcher.handle(.resize(width: 80, height: 24))
+        // Lesson 2's first question: a = σ(2·1 + 2) = σ(4) = 0.98201…, answered right.
+        for c in "0.982" { _ = launcher.handle(.key(.character(c))) }
+        _ = launcher.handle(.key(.enter))
+        var app = try #require(shownApp(launcher))
+        #expect(app.answers[0] == TraceApp.Answer(typed: 0.982, correct: true))
+        // To epoch 3 (jumping over the δ question of the first output error), one level faster,
+        // the saturation breakpoint on, the tables view.
+        app.go("3")
+        app.tap(.character("+"), .character("b"), .character("2"), .escape, .tab, .tab)
+        let position = app.leader.shown.position, speed = app.control.speed, breakpoints = app.breakpoints
+        #expect(position == TracePosition(epoch: 3, update: 1, step: .feedforward(example: 1, layer: 1)))
+        #expect(breakpoints == [.nonFinite, .saturated] && speed != RunSpeed() && app.view == .tables)
+        launcher.screen = .trace(app)
+
+        _ = launcher.handle(.key(.character("q")))
+        guard case .picker(let selected) = launcher.screen else { Issue.record("not the picker"); return }
+        #expect(selected == 1)
+        _ = launcher.handle(.resize(width: 160, height: 48))
+        _ = launcher.handle(.key(.enter))
+        let back = try #require(shownApp(launcher))
+        #expect(back.leader.shown.position == position && back.view == .tables)
+        #expect(back.answers[0] == TraceApp.Answer(typed: 0.982, correct: true) && back.skipped.isEmpty)
+        #expect(back.control.speed == speed && back.breakpoints == breakpoints)
+        // Resized to the terminal as it is now; the title says epoch 3 of 300.
+        #expect(back.width == 160 && back.height == 48)
+        var canvas = Canvas(width: 160, height: 48)
+        launcher.render(into: &canvas)
+        #expect(canvas.text.contains("epoch 3/300 · update 1/1"))
+        // The screen shown again is not leaving any more: Ctrl-C quits from it.
+        #expect(!back.control.leavesToLessons)
+        let ctrlC = launcher.handle(.key(.interrupt))
+        #expect(!ctrlC)
+    }
+
+    @Test func aScreenShownAgainIsPausedWithItsPromptHelpAndMenusClosed() throws {
+        // A run of r, with the help open, as a launcher might have kept it.
+        var app = try TraceApp(lesson: try quietLesson())
+        _ = app.handle(.resize(width: 80, height: 24))
+        app.tap(.character("r"))
+        #expect(app.running)
+        app.showHelp = true
+        app.control.leavesToLessons = true
+        let position = app.leader.shown.position
+        app.resume(width: 100, height: 30)
+        #expect(!app.running && app.message == "paused" && !app.showHelp && !app.control.leavesToLessons)
+        #expect(app.width == 100 && app.height == 30 && app.leader.shown.position == position)
+        // q typed into the go-to prompt leaves with the prompt open; shown again, it is closed.
+        var typing = try TraceApp(lesson: try quietLesson())
+        typing.tap(.character("g"))
+        typing.type("12")
+        let goOn = typing.handle(.key(.character("q")))
+        #expect(!goOn && typing.control.leavesToLessons && typing.prompt == .goTo("12"))
+        typing.resume(width: 80, height: 24)
+        #expect(typing.prompt == nil && !typing.control.leavesToLessons && !typing.running && typing.message == nil)
+    }
+
+    @Test func aLessonSavedWhileAtThePickerIsReloadedOnTheFirstTickBack() throws {
+        let (path, text) = try LiveReloadTests().copyOfLesson1()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        var launcher = Launcher(app: try TraceApp(lesson: try Lesson.load(path: path)), lessonPaths: [path])
+        _ = launcher.handle(.resize(width: 80, height: 24))
+        for key: Key in [.escape, .escape, .character("u"), .character("u"), .character("q")] { _ = launcher.handle(.key(key)) }
+        guard case .picker = launcher.screen else { Issue.record("not the picker"); return }
+        try text.replacingOccurrences(of: "title: One sigmoid neuron, by hand", with: "title: One neuron, edited meanwhile")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        _ = launcher.handle(.key(.enter))
+        // Shown as it was left, and watching its file: the first tick reloads the edit.
+        #expect(shownApp(launcher)?.lesson.title == "One sigmoid neuron, by hand" && launcher.wantsTicks)
+        _ = launcher.handle(.tick)
+        let back = try #require(shownApp(launcher))
+        #expect(back.lesson.title == "One neuron, edited meanwhile")
+        #expect(back.leader.shown.position == TracePosition(epoch: 3, update: 1, step: .feedforward(example: 1, layer: 1)))
+        #expect(back.skipped == [0, 1] && back.message == "reloaded 01-one-neuron")
     }
 }
 

@@ -63,7 +63,7 @@ import Testing
         #expect(text.contains("= 0.034690042"))
         #expect(text.contains("= 0.98201379"))
         #expect(text.contains("With cross-entropy and sigmoid outputs the derivative"))
-        #expect(text.contains("━ lesson training") && text.contains("+ cross-entropy training"))
+        #expect(text.contains("━ lesson──+ cross-entropy─"))
         #expect(app.panes.allSatisfy { $0.cursor.position == TracePosition(epoch: 1, update: 1, step: .outputError(example: 1)) })
         app.tap(.character("e"))
         #expect(app.panes.allSatisfy { $0.cursor.position.epoch == 2 })

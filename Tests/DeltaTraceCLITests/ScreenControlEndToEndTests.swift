@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The real binary in tmux: q back to the lessons, and the screen reloading a lesson file
-/// an instructor saves.
+/// The real binary in tmux: q back to the lessons and Enter back to the lesson as it was
+/// left, and the screen reloading a lesson file an instructor saves.
 @Suite(.serialized) struct ScreenControlEndToEndTests {
     func open(_ arguments: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
         try TmuxSession(width: width, height: height, command: "\(TmuxSession.quoted(try deltatraceBinary().path)) \(arguments)")
@@ -16,11 +16,36 @@ import Testing
         let picker = try tmux.waitFor("02  The saturated neuron")  // the whole picker painted
         #expect(picker.contains("choose a lesson") && picker.contains("01  One sigmoid neuron, by hand"))
         // Lesson 2 is the one selected: Enter opens it again.
+        // It is as it was left: its question skipped, so not asked while the student stays.
         tmux.send("Enter")
-        try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
-        tmux.send("Escape", "q")  // q does nothing while a question waits: skip it first
+        let back = try tmux.waitFor("epoch 1/300 · update 1/1")
+        #expect(!back.contains("Question:") && !back.contains("choose a lesson"))
+        tmux.send("q")
         try tmux.waitFor("choose a lesson")
         tmux.send("q")
+        try tmux.waitForPrompt()
+    }
+
+    @Test func qThenEnterComesBackToThePositionAndTheAnswersAsTheyWereLeft() throws {
+        let tmux = try open("2")
+        defer { tmux.kill() }
+        try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
+        tmux.send("0.982", "Enter")
+        try tmux.waitFor("✓ Right: the answer is 0.982014; you said 0.982.")
+        tmux.send("e", "e")
+        try tmux.waitFor("epoch 3/300 · update 1/1 · example 1/1 · feedforward l=1")
+        tmux.send("q")
+        try tmux.waitFor("02  The saturated neuron")  // the whole picker painted
+        tmux.send("Enter")
+        let back = try tmux.waitFor("epoch 3/300 · update 1/1 · example 1/1 · feedforward l=1")
+        #expect(back.contains("step 7/900") && !back.contains("choose a lesson"))
+        // The answer was kept: back at the question's step, it is not asked again (a new
+        // screen would ask it).
+        tmux.send("g")
+        tmux.send("1", "Enter")
+        let first = try tmux.waitFor("epoch 1/300 · update 1/1 · example 1/1 · feedforward l=1")
+        #expect(!first.contains("Question:"))
+        tmux.send("C-c")
         try tmux.waitForPrompt()
     }
 

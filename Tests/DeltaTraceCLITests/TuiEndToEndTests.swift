@@ -90,7 +90,7 @@ import Testing
         tmux.send("Escape")
         let screen = try tmux.waitFor("= 0.034690042")
         #expect(screen.contains("= 0.98201379") && screen.contains("a₁,₁ − y₁"))
-        #expect(screen.contains("━ lesson training") && screen.contains("+ cross-entropy training"))
+        #expect(screen.contains("━ lesson──+ cross-entropy─"))
         tmux.send("q")
         try tmux.waitForPrompt()
     }

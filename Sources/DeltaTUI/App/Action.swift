@@ -63,4 +63,33 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case checkAnswer
     /// Skip the question (it is asked again when the student comes back to its step).
     case skipQuestion
+
+    // In the variant menu (``KeyBinding/variantMenu(choices:)``):
+
+    /// Highlight the next choice.
+    case highlightNextChoice
+    /// Highlight the previous choice.
+    case highlightPreviousChoice
+    /// Open the highlighted choice.
+    case openHighlightedChoice
+    /// Open the choice of the digit pressed.
+    case openNumberedChoice
+
+    // In the breakpoint menu (``KeyBinding/breakpointMenu(conditions:positions:)``):
+
+    /// Turn the condition of the digit pressed on or off.
+    case toggleBreakpoint
+    /// Remove the breakpoint at the position of the digit pressed.
+    case removePositionBreakpoint
+    /// Start typing a position to stop at.
+    case addPositionBreakpoint
+
+    // While a position is typed in the breakpoint menu (``KeyBinding/typingPosition``):
+
+    /// Add the position typed.
+    case confirmPosition
+    /// Stop typing, adding nothing.
+    case cancelPosition
+    /// Erase the last character typed.
+    case erasePosition
 }

@@ -8,6 +8,10 @@ import Foundation
 /// `q` on the trace screen comes back to the picker, with that lesson selected; `q` on the
 /// picker quits, and Ctrl-C quits from anywhere. A trace screen opened without lessons to
 /// pick from (`deltatrace compare`) quits on `q`.
+///
+/// The screen left with `q` is kept (for as long as the program runs): choosing its lesson
+/// again shows it as it was left — position, answers, score, breakpoints, speed — rather
+/// than a new one (``TraceApp/resume(width:height:)``).
 public struct Launcher: TerminalProgram {
     /// One entry of the picker.
     public struct Entry: Sendable {
@@ -37,6 +41,9 @@ public struct Launcher: TerminalProgram {
     var width = 80, height = 24
     /// Why the chosen lesson could not be opened.
     var problem: String?
+    /// The trace screens left with `q`, by their lesson file (``canonicalPath(_:)``): shown
+    /// again as they were when their lesson is chosen again.
+    var left: [String: TraceApp] = [:]
 
     /// A picker over lesson files (shown by number, title and summary).
     public init(lessonPaths: [String]) {
@@ -85,6 +92,7 @@ public struct Launcher: TerminalProgram {
             screen = .trace(app)
             if !goOn && app.control.leavesToLessons && !entries.isEmpty {
                 problem = nil
+                left[Launcher.canonicalPath(app.lesson.file)] = app
                 screen = .picker(selected: entry(of: app.lesson.file) ?? 0)
                 return true
             }
@@ -98,6 +106,11 @@ public struct Launcher: TerminalProgram {
                 if let k = entries.firstIndex(where: { Int($0.number) == Int(String(c)) }) { screen = .picker(selected: k) }
             case .enter, .right, .character(" "), .character("l"):
                 guard entries.indices.contains(selected) else { return true }
+                if var app = left[Launcher.canonicalPath(entries[selected].path)] {
+                    app.resume(width: width, height: height)
+                    screen = .trace(app)
+                    return true
+                }
                 do {
                     var app = try TraceApp(lesson: try Lesson.load(path: entries[selected].path))
                     _ = app.handle(.resize(width: width, height: height))

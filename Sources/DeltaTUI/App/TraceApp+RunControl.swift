@@ -47,47 +47,49 @@ extension TraceApp {
         }
     }
 
-    /// A key in the open breakpoint menu: a digit toggles a condition or removes a position
-    /// breakpoint; `a` starts typing a position, Enter adds it, Esc stops typing; any other
-    /// key closes the menu. Returns false to quit.
+    /// A key in the open breakpoint menu, looked up in ``KeyBinding/breakpointMenu(conditions:positions:)``
+    /// (and while a position is typed, in ``KeyBinding/typingPosition``): a digit toggles a
+    /// condition or removes a position breakpoint; `a` starts typing a position, Enter adds
+    /// it, Esc stops typing; any other key closes the menu. Returns false to quit.
     mutating func pressInBreakpointMenu(_ key: Key, _ action: Action?) -> Bool {
         if let typed = control.typingBreakpoint {
-            switch key {
-            case .enter:
+            switch KeyBinding.action(for: key, in: KeyBinding.typingPosition) {
+            case .confirmPosition?:
                 control.typingBreakpoint = nil
                 if !typed.isEmpty { addPositionBreakpoint(typed) }
-            case .escape: control.typingBreakpoint = nil
-            case .backspace: control.typingBreakpoint = String(typed.dropLast())
-            case .character(let c) where c.isLetter || c.isNumber || " -/,=.".contains(c):
-                control.typingBreakpoint = typed + String(c)
-            default: break
+            case .cancelPosition?: control.typingBreakpoint = nil
+            case .erasePosition?: control.typingBreakpoint = String(typed.dropLast())
+            default:
+                if case .character(let c) = key, c.isLetter || c.isNumber || " -/,=.".contains(c) {
+                    control.typingBreakpoint = typed + String(c)
+                }
             }
             return true
         }
         let conditions = Breakpoint.allCases
-        if case .character(let c) = key, let k = Int(String(c)), k >= 1 {
-            if k <= conditions.count {
-                let b = conditions[k - 1]
-                if breakpoints.contains(b) { breakpoints.remove(b) } else { breakpoints.insert(b) }
-                return true
-            }
-            if k - conditions.count <= control.positionBreakpoints.count {
-                control.positionBreakpoints.remove(at: k - conditions.count - 1)
-                return true
-            }
-        }
-        if key == .character("a") {
+        let keys = KeyBinding.breakpointMenu(conditions: conditions.count, positions: control.positionBreakpoints.count)
+        let number = { () -> Int? in
+            if case .character(let c) = key { return c.wholeNumberValue }
+            return nil
+        }()
+        switch (KeyBinding.action(for: key, in: keys), number) {
+        case (.toggleBreakpoint?, let k?):
+            let b = conditions[k - 1]
+            if breakpoints.contains(b) { breakpoints.remove(b) } else { breakpoints.insert(b) }
+        case (.removePositionBreakpoint?, let k?):
+            control.positionBreakpoints.remove(at: k - conditions.count - 1)
+        case (.addPositionBreakpoint?, _):
             if control.positionBreakpoints.count >= ScreenControl.maximumPositionBreakpoints {
                 control.breakpointProblem = "at most \(ScreenControl.maximumPositionBreakpoints) positions: remove one first"
             } else {
                 control.breakpointProblem = nil
                 control.typingBreakpoint = ""
             }
-            return true
+        default:
+            if action == .quit { return false }
+            showBreakpointMenu = false
+            control.breakpointProblem = nil
         }
-        if action == .quit { return false }
-        showBreakpointMenu = false
-        control.breakpointProblem = nil
         return true
     }
 

@@ -52,7 +52,8 @@ extension TraceApp {
             return true
         }
         if let prompt {
-            // q quits from the go-to prompt: no position is written with a q.
+            // q leaves the go-to prompt for the lessons (or quits, with none to go back
+            // to): no position is written with a q.
             if action == .quit { return false }
             typeInto(prompt, key)
             return true
@@ -117,6 +118,10 @@ extension TraceApp {
         case .askSkipped: askFirstUnanswered()
         // Only while a question waits (``KeyBinding/answering``, see `answer(_:typed:_:)`).
         case .typeAnswer, .eraseAnswer, .checkAnswer, .skipQuestion: break
+        // Only in the variant and breakpoint menus (`pressInVariantMenu`, `pressInBreakpointMenu`).
+        case .highlightNextChoice, .highlightPreviousChoice, .openHighlightedChoice, .openNumberedChoice,
+             .toggleBreakpoint, .removePositionBreakpoint, .addPositionBreakpoint, .confirmPosition, .cancelPosition, .erasePosition:
+            break
         }
         return true
     }

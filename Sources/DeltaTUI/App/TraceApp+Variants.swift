@@ -34,17 +34,18 @@ extension TraceApp {
         control.variantMenu = variantChoices.firstIndex(where: \.isShown) ?? 0
     }
 
-    /// A key in the open variant menu: ↑/↓ (k/j) move, a digit or Enter chooses, anything
-    /// else closes it. Returns false to quit.
+    /// A key in the open variant menu, looked up in ``KeyBinding/variantMenu(choices:)``:
+    /// ↑/↓ (k/j) move, Enter or → opens the highlighted choice, a choice's digit opens it;
+    /// any other key closes the menu. Returns false to quit.
     mutating func pressInVariantMenu(_ key: Key, _ action: Action?) -> Bool {
         let choices = variantChoices, selected = control.variantMenu ?? 0
         var chosen: Int?
-        switch key {
-        case .down, .character("j"): control.variantMenu = min(selected + 1, choices.count - 1)
-        case .up, .character("k"): control.variantMenu = max(selected - 1, 0)
-        case .enter, .right: chosen = selected
-        case .character(let c) where c.isNumber:
-            if let k = Int(String(c)), choices.indices.contains(k - 1) { chosen = k - 1 }
+        switch KeyBinding.action(for: key, in: KeyBinding.variantMenu(choices: choices.count)) {
+        case .highlightNextChoice?: control.variantMenu = min(selected + 1, choices.count - 1)
+        case .highlightPreviousChoice?: control.variantMenu = max(selected - 1, 0)
+        case .openHighlightedChoice?: chosen = selected
+        case .openNumberedChoice?:
+            if case .character(let c) = key, let k = c.wholeNumberValue { chosen = k - 1 }
         default:
             if action == .quit { return false }
             control.variantMenu = nil
@@ -135,7 +136,7 @@ extension TraceApp {
     /// `p` / `P`: the next or previous runs in compare mode, when not all fit.
     mutating func pageRuns(forward: Bool) {
         guard isCompare else {
-            message = "one run is shown: v chooses a variant or all of them side by side"
+            message = "one run is shown" + (KeyBinding.keyName(for: .chooseVariant, in: KeyBinding.traceScreen).map { ": \($0) chooses a variant or all of them side by side" } ?? "")
             return
         }
         let shown = shownRuns(width: width)

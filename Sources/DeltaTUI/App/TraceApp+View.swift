@@ -125,15 +125,19 @@ extension TraceApp {
 
     /// The cost chart: each run's training cost (and validation cost), with the progress of
     /// training still under way.
+    ///
+    /// One run's series are named "training" and "validation"; in compare mode, to keep the
+    /// legend short, a run's training cost is named by the run alone ("gentle-start"), or
+    /// "NAME train" beside its validation cost "NAME val".
     var chart: ChartView {
         var series: [ChartView.Series] = []
         for (k, pane) in panes.enumerated() {
-            let prefix = isCompare ? pane.name + " " : ""
-            let summaries = pane.run.epochSummaries
-            series.append(.init(name: prefix + "training", values: summaries.map(\.cost), color: Theme.series[(2 * k) % Theme.series.count],
+            let summaries = pane.run.epochSummaries, validates = pane.run.validation != nil
+            let training = isCompare ? pane.name + (validates ? " train" : "") : "training"
+            series.append(.init(name: training, values: summaries.map(\.cost), color: Theme.series[(2 * k) % Theme.series.count],
                                 mark: ChartView.mark(series.count)))
-            if pane.run.validation != nil {
-                series.append(.init(name: prefix + "validation", values: summaries.compactMap(\.validationCost),
+            if validates {
+                series.append(.init(name: isCompare ? pane.name + " val" : "validation", values: summaries.compactMap(\.validationCost),
                                     color: Theme.series[(2 * k + 1) % Theme.series.count], mark: ChartView.mark(series.count)))
             }
         }
@@ -257,7 +261,8 @@ extension TraceApp {
             if shown.count == panes.count {
                 runs = "compare: " + panes.map(\.name).joined(separator: " vs ")
             } else {
-                runs = "compare: runs \(shown.lowerBound + 1)–\(shown.upperBound) of \(panes.count) (p/P: the others)"
+                let others = KeyBinding.binding(for: .nextRuns).map { " (\($0.statusKey): the others)" } ?? ""
+                runs = "compare: runs \(shown.lowerBound + 1)–\(shown.upperBound) of \(panes.count)" + others
             }
         } else {
             switch leader.identity {

@@ -6,6 +6,9 @@
 /// network keep their shape. A few read far better spelled out (`½` as `1/2`, `≤` as `<=`,
 /// `∞` as `inf`, `—` as `--`): those are spelled out where the text after them can move
 /// right into spare spaces (``spelled``), and take their one-cell stand-in where it cannot.
+///
+/// No stand-in of a symbol is a digit, for a digit reads as a number: `∞` with no room for
+/// `inf` is `!`, which no other character stands for and no number is written with.
 public enum ASCIIFallback {
     /// One ASCII character for each non-ASCII character the lessons and screens use.
     static let table: [Character: Character] = [
@@ -21,7 +24,7 @@ public enum ASCIIFallback {
         "…": ".", "′": "'", "″": "\"", "«": "<", "»": ">", "\u{00A0}": " ", "\u{2009}": " ", "\u{202F}": " ",
         // Operators.
         "·": "*", "×": "x", "−": "-", "±": "+", "÷": "/", "≈": "~", "≤": "<", "≥": ">", "≠": "#", "∂": "d", "∇": "D",
-        "√": "V", "∞": "8", "½": "h", "‖": "|", "∈": "e", "⁄": "/",
+        "√": "V", "∞": "!", "½": "h", "‖": "|", "∈": "e", "⁄": "/",
         // Greek: the lecture's δ, σ, η, λ, Σ, Δ and the rest by their Latin look-alikes.
         "α": "a", "β": "b", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "θ": "0", "ι": "i", "κ": "k", "λ": "L",
         "μ": "u", "ν": "v", "ξ": "x", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "u", "φ": "f", "χ": "X",

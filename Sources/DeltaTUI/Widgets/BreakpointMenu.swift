@@ -30,17 +30,20 @@ struct BreakpointMenu {
         }
         if let typing {
             lines.append(("stop at: \(typing)█", Theme.key))
-            let hint = "epoch, update, example, step as for g: 12 (an epoch) · 12 3 (an update) · 12 3 2 oe (a step) · Enter adds · Esc cancels"
+            let asFor = KeyBinding.keyName(for: .goTo).map { " as for \($0)" } ?? ""
+            let hint = "epoch, update, example, step\(asFor): 12 (an epoch) · 12 3 (an update) · 12 3 2 oe (a step) · "
+                + KeyBinding.hint(KeyBinding.typingPosition)
             lines += wrap(hint, width: width - 2 - 3).map { ("   " + $0, Theme.label) }
         }
         if let problem { lines += wrap(problem, width: width - 4).map { ($0, Theme.warning) } }
-        let count = entries.count + positions.count
-        var keys = "1–\(count) toggle"
-        if !positions.isEmpty {
-            keys = "1–\(entries.count) toggle · " + (positions.count == 1 ? "\(count)" : "\(entries.count + 1)–\(count)") + " remove"
+        // The menu's keys (``KeyBinding/breakpointMenu(conditions:positions:)``), adding a
+        // position while there is room for one; not while a position is typed, when the
+        // digits and letters are typed and the hint above says what Enter and Esc do.
+        if typing == nil {
+            let keys = KeyBinding.breakpointMenu(conditions: entries.count, positions: positions.count)
+                .filter { $0.primary.action != .addPositionBreakpoint || canAdd }
+            lines += [("", .plain), (KeyBinding.hint(keys) + " · any other key closes", Theme.label)]
         }
-        if canAdd && typing == nil { keys += " · a add a position" }
-        lines += [("", .plain), (keys + " · any other key closes", Theme.label)]
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
         canvas.fill(rect)

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// The series are told apart without colour (NO_COLOR, `--ascii`): the first is a line of
 /// braille dots (2×4 per cell), each other one a point character (``marks``) in every column
-/// its line crosses, drawn over the dots; the legend shows each series' character.
+/// its line crosses, drawn over the dots; the legend shows each series' character and name,
+/// every one of them (``drawLegend(into:rect:inner:titleWidth:)``).
 struct ChartView {
     /// One line of the chart.
     struct Series {
@@ -50,13 +51,10 @@ struct ChartView {
     func draw(into canvas: inout Canvas, rect: Rect) {
         let all = series
         let title = "Cost per epoch" + (progress.map { " · " + $0 } ?? "")
-        let inner = canvas.box(rect, title: title)
-        // Legend in the top border.
-        var lx = rect.x + title.count + 4
-        for s in all where lx + s.name.count + 3 < rect.maxX - 1 {
-            canvas.put(s.sample + " " + s.name, x: lx, y: rect.y, style: Style(foreground: s.color, bold: true))
-            lx += s.name.count + 4
-        }
+        let boxed = canvas.box(rect, title: title)
+        let legendRows = drawLegend(into: &canvas, rect: rect, inner: boxed, titleWidth: title.count)
+        // The plot and its axis below the legend's rows.
+        let inner = Rect(x: boxed.x, y: boxed.y + legendRows, width: boxed.width, height: boxed.height - legendRows)
         let values = all.flatMap(\.values).filter(\.isFinite)
         guard inner.height >= 3, inner.width >= 20, let low = values.min(), let high = values.max() else { return }
         let logScale = low > 0 && high / low > 50
@@ -127,5 +125,26 @@ struct ChartView {
         if plot.x + first.count + 2 <= marked.x { canvas.put(first, x: plot.x, y: axisY, style: Theme.label) }
         if marked.x + marked.text.count + 2 <= plot.maxX - last.count { canvas.put(last, x: plot.maxX - last.count, y: axisY, style: Theme.label) }
         canvas.put(marked.text, x: marked.x, y: axisY, style: Style(foreground: .yellow, bold: true), clip: Rect(x: plot.x, y: axisY, width: plot.width, height: 1))
+    }
+
+    /// The legend: each series' sample (its mark) and name, in order, none of them cut. They
+    /// go in the top border after the title while they fit, with two cells between them and
+    /// at least one before the corner; the rest go in rows at the top of the box, wrapped
+    /// at its width, which the plot gives up. Returns the rows of the box the legend takes.
+    func drawLegend(into canvas: inout Canvas, rect: Rect, inner: Rect, titleWidth: Int) -> Int {
+        var x = rect.x + titleWidth + 4, y = rect.y, rows = 0
+        for s in series {
+            let entry = s.sample + " " + s.name
+            if rows == 0 && x + entry.count + 1 >= rect.maxX - 1 {
+                // The border is full: the first row inside the box.
+                (x, y, rows) = (inner.x, inner.y, 1)
+            } else if rows > 0 && x > inner.x && x + entry.count > inner.maxX {
+                (x, y, rows) = (inner.x, y + 1, rows + 1)
+            }
+            guard y < inner.maxY else { return inner.height }
+            canvas.put(entry, x: x, y: y, style: Style(foreground: s.color, bold: true), clip: rows == 0 ? nil : inner)
+            x += entry.count + 2
+        }
+        return rows
     }
 }

@@ -21,16 +21,19 @@ struct VariantMenu {
     /// The highlighted choice.
     let selected: Int
 
-    /// Draws the menu centred on the canvas.
+    /// Draws the menu centred on the canvas: each choice with its digit (the first nine have
+    /// one), and the hint made from the menu's keys (``KeyBinding/variantMenu(choices:)``).
     func draw(into canvas: inout Canvas) {
         let width = min(canvas.width - 4, 76)
+        let keys = KeyBinding.variantMenu(choices: choices.count)
+        let numbered = KeyBinding.binding(for: .openNumberedChoice, in: keys)?.primary.keys.count ?? 0
         var lines: [(String, Style)] = []
         for (k, choice) in choices.enumerated() {
             let mark = choice.isShown ? " (shown now)" : ""
-            lines.append(("\(k + 1)  \(choice.name)\(mark)", k == selected ? Theme.focused : Theme.key))
+            lines.append(((k < numbered ? "\(k + 1)  " : "   ") + "\(choice.name)\(mark)", k == selected ? Theme.focused : Theme.key))
             lines += wrap(choice.detail, width: width - 2 - 5).map { ("     " + $0, Theme.label) }
         }
-        lines += [("", .plain), ("↑/↓ choose · Enter or 1–\(choices.count) open · any other key closes", Theme.label)]
+        lines += [("", .plain), (KeyBinding.hint(keys) + " · any other key closes", Theme.label)]
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
         canvas.fill(rect)
