@@ -521,9 +521,12 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         _ = app.handle(.tick)
         #expect(app.control.reloadProblem == nil && app.lesson.title == "One sigmoid neuron, by hand")
         #expect(app.leader.shown.position == position && !screen(app).contains("has an error"))
-        // Cut to 2 epochs (and without its `expect:` claims about epoch 20, which would be refused),
-        // the run has no epoch 3: it starts at its first step, and says why.
-        let withoutClaims = try #require(text.components(separatedBy: "\nexpect:").first)
+        // Cut to 2 epochs (and without its `expect:` claims and last beat about epoch 20, which
+        // would be refused), the run has no epoch 3: it starts at its first step, and says why.
+        let beforeClaims = try #require(text.components(separatedBy: "\nexpect:").first)
+        let lastBeat = try #require(beforeClaims.range(of: "  - at: {epoch: 20, step: gradient-descent}"))
+        let questions = try #require(beforeClaims.range(of: "questions:\n"))
+        let withoutClaims = String(beforeClaims[..<lastBeat.lowerBound]) + String(beforeClaims[questions.lowerBound...])
         try withoutClaims.replacingOccurrences(of: "  epochs: 20", with: "  epochs: 2").write(toFile: path, atomically: false, encoding: .utf8)
         _ = app.handle(.tick)
         #expect(app.control.reloadProblem == nil, "\(app.control.reloadProblem ?? "")")
