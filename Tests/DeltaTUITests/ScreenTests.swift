@@ -208,3 +208,32 @@ import Testing
         #expect(app.leader.shown.position.epoch == 7)
     }
 }
+
+/// A popup (help, a menu) drawn over the screen has no stray letter of what lies beneath
+/// against its border.
+@Suite struct PopupTests {
+    @Test func theColumnsBesideAPopupHoldOnlyBlanksAndBorders() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.tap(.escape, .character("v"))
+        for size in [(80, 24), (160, 48)] {
+            let shown = canvas(app, width: size.0, height: size.1)
+            let rows = shown.text.components(separatedBy: "\n")
+            let top = try #require(rows.firstIndex { $0.contains("┌─ Open the lesson, a variant") })
+            let left = try #require(Array(rows[top]).firstIndex(of: "┌", after: 2))
+            let bottom = try #require(rows.indices.first { $0 > top && Array(rows[$0])[left] == "└" })
+            let right = try #require(Array(rows[top]).lastIndex(of: "┐"))
+            for y in top...bottom {
+                for x in [left - 1, right + 1] {
+                    #expect(" ─│┌┐└┘├┤┬┴┼".contains(shown[x, y].character), "row \(y): \(rows[y])")
+                }
+            }
+        }
+    }
+}
+
+extension Array where Element == Character {
+    /// The first index of a character at or after a position.
+    func firstIndex(of character: Character, after start: Int) -> Int? {
+        indices.first { $0 >= start && self[$0] == character }
+    }
+}

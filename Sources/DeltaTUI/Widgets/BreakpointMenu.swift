@@ -46,8 +46,7 @@ struct BreakpointMenu {
         }
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
-        canvas.fill(rect)
-        let inner = canvas.box(rect, title: "Breakpoints for r (run)")
+        let inner = canvas.popup(rect, title: "Breakpoints for r (run)")
         canvas.lines(lines, in: inner)
     }
 }

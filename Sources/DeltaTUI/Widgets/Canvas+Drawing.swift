@@ -23,6 +23,21 @@ extension Canvas {
         return rect.inset(1)
     }
 
+    /// A box drawn over the screen (help, a menu): in the columns just left and right of
+    /// it, every character of what lies beneath is blanked but the borders of its boxes, so
+    /// that no stray letter of a cut line stands against the popup's border as if it
+    /// belonged to it; returns the inside.
+    @discardableResult
+    mutating func popup(_ rect: Rect, title: String) -> Rect {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in [rect.x - 1, rect.maxX] where x >= 0 && x < width && !"─│┌┐└┘├┤┬┴┼".contains(self[x, y].character) {
+                self[x, y] = Cell()
+            }
+        }
+        fill(rect)
+        return box(rect, title: title)
+    }
+
     /// Writes lines into a rectangle, one per row, clipped; returns the rows used. When
     /// there are more lines than rows, the last row ends in "…", so that nothing is cut
     /// off without a sign.

@@ -10,8 +10,7 @@ struct HelpOverlay {
         let width = min(canvas.width - 4, max(76, keyWidth + (bindings.map(\.help.count).max() ?? 40) + 2))
         let height = min(canvas.height - 2, bindings.count + 4)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
-        canvas.fill(rect)
-        let inner = canvas.box(rect, title: "Keys")
+        let inner = canvas.popup(rect, title: "Keys")
         let lines = bindings.map { ($0.keyLabel.padded(keyWidth) + $0.help, Style.plain) } + [("", .plain), ("any key closes this help", Theme.label)]
         canvas.lines(lines, in: inner)
         for (k, binding) in bindings.enumerated() where k < inner.height {

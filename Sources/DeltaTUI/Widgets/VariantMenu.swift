@@ -36,8 +36,7 @@ struct VariantMenu {
         lines += [("", .plain), (KeyBinding.hint(keys) + " · any other key closes", Theme.label)]
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
-        canvas.fill(rect)
-        let inner = canvas.box(rect, title: "Open the lesson, a variant, or all side by side")
+        let inner = canvas.popup(rect, title: "Open the lesson, a variant, or all side by side")
         // Keep the highlighted choice in view on a short terminal.
         let selectedLine = lines.firstIndex { $0.1 == Theme.focused } ?? 0
         let skip = max(0, selectedLine + 2 - inner.height)
