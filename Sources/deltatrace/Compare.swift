@@ -16,16 +16,21 @@ struct Compare: ParsableCommand {
             compares the lesson's runs with KEY set to each value instead (any key a variant may \
             set, by name or path: cost, eta, train.seed, init.seed, layers=[2,3,1],[2,5,1], …; \
             a single value is compared with the lesson as written); several --vary options \
-            combine. The verdict gives, for each run, the first epoch at which its cost falls to \
-            half its starting value (or below --below); with --format json it is the last line, \
-            {"verdict": {…}}, with the winner, its epoch and each run's epoch as fields.
+            combine. When every run has the same cost, the verdict gives, for each run, the first \
+            epoch at which its cost falls to half its starting value (or below --below). Different \
+            costs are different yardsticks, so then it ranks by training accuracy instead (the first \
+            epoch at which each run reaches the best accuracy any of them reaches), refuses --below, \
+            and ranks nothing when they share no accuracy. With --format json the verdict \
+            is the last line, {"verdict": {…}}, with the measure, the winner, its epoch and each \
+            run's epoch as fields.
             """)
 
     @OptionGroup var lesson: LessonOptions
     @Option(name: .customLong("vary"), help: ArgumentHelp("Compare these values of a key.", valueName: "KEY=V1,V2,…"),
             completion: .custom(Completions.varyKeys))
     var vary: [String] = []
-    @Option(help: "The cost that counts as learned, instead of half the starting cost.") var below: Double?
+    @Option(help: "The cost that counts as learned, instead of half the starting cost (only when every contender has the same cost).")
+    var below: Double?
     @Option(help: "Print every Nth epoch in the table (the first and last always).") var every: Int?
     @Option(help: "table, json (one object per variant per epoch, then the verdict) or csv (one row per epoch, a column per contender and measure). Without it, a terminal gets the side-by-side screen.")
     var format: Format?
@@ -47,6 +52,13 @@ struct Compare: ParsableCommand {
         let contenders = try reportingLessonErrors { try variants(of: lesson) }
         guard contenders.count >= 2 else {
             printError("\(lesson.file):1:1: error: the lesson has no variants to compare\n  hint: add `variants:` to the lesson, or use --vary KEY=V1,V2")
+            throw ExitCode(2)
+        }
+        if let below, CompareVerdict.costsDiffer(contenders.map(\.settings.cost)) {
+            // A cost value is a goal only on one yardstick.
+            let costs = contenders.map { "\($0.name): \($0.settings.cost.rawValue)" }.joined(separator: ", ")
+            printError("--below:1:1: error: --below \(NumberText.written(below)) is a cost, but the contenders' costs differ (\(costs)), so their cost values are not comparable\n"
+                       + "  hint: leave out --below (the verdict then ranks them by training accuracy, where they all have one), or compare contenders that share a cost, e.g. --vary eta=V1,V2")
             throw ExitCode(2)
         }
         if format == nil && TerminalCheck.problem() == nil {

@@ -115,34 +115,51 @@ import Testing
         let lines = try jsonLines(json.stdout)
         #expect(lines.count == 4 * 301 + 1)
         let verdict = try #require(lines.last?["verdict"] as? [String: Any])
-        #expect(verdict["measure"] as? String == "cost" && verdict["rule"] as? String == "first-epoch-below")
-        #expect(verdict["goal"] as? String == "half-starting-cost" && verdict["below"] == nil)
-        #expect(verdict["winner"] as? String == "cross-entropy" && verdict["winner_epoch"] as? Int == 8)
+        // Three different costs among four contenders: ranked by the training accuracy they share.
+        #expect(verdict["measure"] as? String == "accuracy" && verdict["rule"] as? String == "first-epoch-reaching")
+        #expect(verdict["goal"] as? String == "best-accuracy" && verdict["goal_accuracy"] as? Double == 1 && verdict["below"] == nil)
+        #expect(verdict["accuracy_rule"] as? String == "threshold" && verdict["costs_differ"] as? Bool == true)
+        #expect(verdict["winner"] as? String == "cross-entropy" && verdict["winner_epoch"] as? Int == 17)
         let contenders = try #require(verdict["contenders"] as? [[String: Any]])
         #expect(contenders.map { $0["variant"] as? String } == ["lesson", "gentle-start", "lecture-mse", "cross-entropy"])
-        // Each contender's facts, against its own per-epoch costs in the same output.
-        let costs = try costsByVariant(json)
+        #expect(contenders.map { $0["cost_function"] as? String } == ["quadratic", "quadratic", "mse", "cross-entropy"])
+        // Each contender's facts, against its own per-epoch rows in the same output.
+        var rows: [String: [[String: Any]]] = [:]
+        for row in lines.dropLast() { rows[row["variant"] as! String, default: []].append(row) }
         for c in contenders {
-            let name = c["variant"] as! String, own = try #require(costs[name])
-            #expect(c["starting_cost"] as? Double == own[0] && c["goal_cost"] as? Double == own[0] / 2)
-            #expect(c["epoch"] as? Int == own.firstIndex { $0 < own[0] / 2 })
+            let own = try #require(rows[c["variant"] as! String])
+            #expect(c["starting_cost"] as? Double == own[0]["cost"] as? Double && c["goal_cost"] == nil)
+            #expect(c["starting_accuracy"] as? Double == 0 && c["goal_accuracy"] as? Double == 1)
+            #expect(c["epoch"] as? Int == own.firstIndex { $0["accuracy"] as? Double == 1 })
             #expect(c["epochs_trained"] as? Int == 300 && c["ending"] as? String == "completed")
         }
-        let epochs = contenders.map { $0["epoch"] as? Int }
-        #expect(epochs == [212, 29, 107, 8])
-        // How much sooner the winner gets there: the epoch over the winner's (the table's 26.5× and 13.4×).
-        #expect(contenders.map { $0["winner_sooner_by"] as? Double } == [26.5, 29.0 / 8, 107.0 / 8, nil])
+        // The lesson's own claims: the output first falls below ½ after epochs 232, 36, 117 and 17.
+        #expect(contenders.map { $0["epoch"] as? Int } == [232, 36, 117, 17])
+        // How much sooner the winner gets there: the epoch over the winner's (the table's 13.6×, 2.1× and 6.9×).
+        let soonerBy: [Double?] = [232.0 / 17, 36.0 / 17, 117.0 / 17, nil]
+        #expect(contenders.map { $0["winner_sooner_by"] as? Double } == soonerBy)
         #expect(contenders[3]["winner_sooner_by"] is NSNull)
     }
 
     @Test func theVerdictNamesItsGoalAndWhyAContenderNeverGetsThere() throws {
-        let below = try deltatrace(["compare", "2", "--format", "json", "--below", "0.3"])
+        // One cost, two η: --below is a goal for both.
+        let below = try deltatrace(["compare", "2", "--vary", "eta=0.15,0.5", "--format", "json", "--below", "0.3"])
+        #expect(below.status == 0, "\(below.stderr)")
         let verdict = try #require(try jsonLines(below.stdout).last?["verdict"] as? [String: Any])
+        #expect(verdict["measure"] as? String == "cost" && verdict["costs_differ"] as? Bool == false)
         #expect(verdict["goal"] as? String == "below" && verdict["below"] as? Double == 0.3)
-        #expect(verdict["winner"] as? String == "gentle-start" && verdict["winner_epoch"] as? Int == 7)
+        #expect(verdict["winner"] as? String == "eta=0.5" && verdict["winner_epoch"] as? Int == 62)
         let contenders = try #require(verdict["contenders"] as? [[String: Any]])
-        #expect(contenders.map { $0["epoch"] as? Int } == [203, 7, 114, 26])
-        #expect(contenders.allSatisfy { $0["goal_cost"] as? Double == 0.3 })
+        #expect(contenders.map { $0["epoch"] as? Int } == [203, 62])
+        #expect(contenders.allSatisfy { $0["goal_cost"] as? Double == 0.3 && $0["cost_function"] as? String == "quadratic" })
+        let costs = try costsByVariant(below)
+        #expect(costs["eta=0.15"]?.firstIndex { $0 < 0.3 } == 203 && costs["eta=0.5"]?.firstIndex { $0 < 0.3 } == 62)
+
+        // Different costs: a cost is no goal for all of them, so --below is refused.
+        let refused = try deltatrace(["compare", "2", "--format", "json", "--below", "0.3"])
+        #expect(refused.status == 2 && refused.stdout.isEmpty)
+        #expect(refused.stderr.hasPrefix("--below:1:1: error: --below 0.3 is a cost, but the contenders' costs differ (lesson: quadratic, gentle-start: quadratic, lecture-mse: mse, cross-entropy: cross-entropy), so their cost values are not comparable\n"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\n  hint: leave out --below"))
 
         let stopped = try withFiles(["h.yaml": CompareFormatTests.heldOut]) { dir in
             try deltatrace(["compare", dir.appendingPathComponent("h.yaml").path, "--format", "json"])
