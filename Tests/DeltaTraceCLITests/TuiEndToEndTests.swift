@@ -134,6 +134,8 @@ import Testing
         #expect(outcome.stderr.contains("deltatrace run LESSON") && outcome.stderr.contains("hint:"))
         let dumb = try open("2", environment: ["TERM": "dumb"])
         defer { dumb.kill() }
+        // The hint first: waiting for the prompt alone could see the one before the command ran.
+        try dumb.waitFor("hint: use `deltatrace run LESSON`")
         let screen = try dumb.waitForPrompt()
         #expect(screen.contains("hint: use `deltatrace run LESSON`"))
     }
