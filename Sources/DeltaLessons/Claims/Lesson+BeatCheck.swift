@@ -11,18 +11,12 @@ extension Lesson {
     /// (``ShownResult/elsewhere``): a position's epoch N is a step during epoch N, which shows
     /// what epoch N − 1's updates left.
     public func checkBeats() throws -> [ShownResult] {
-        var runs: [String: TrainingRun] = [:]
-        func run(_ variant: String?) throws -> TrainingRun {
-            if let run = runs[variant ?? ""] { return run }
-            let run = try makeRun(variant: variant)
-            runs[variant ?? ""] = run
-            return run
-        }
+        let runs = RunsByVariant(self)
         var results: [ShownResult] = []
         for beat in beats {
             for claim in beat.shows {
                 guard case .value(let value, let position) = claim.measure else { preconditionFailure("a beat shows values of its step") }
-                let run = try run(claim.variant)
+                let run = try runs.run(claim.variant)
                 let cursor = TraceCursor(run: run)
                 let m = position.step.example ?? 1
                 if cursor.seek(to: position), !value.isComputed(in: cursor.frame, example: m) {

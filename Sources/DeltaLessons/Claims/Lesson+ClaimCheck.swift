@@ -4,14 +4,8 @@ import DeltaText
 extension Lesson {
     /// Checks every claim, training each variant it needs once.
     public func checkClaims() throws -> [ClaimResult] {
-        var runs: [String: TrainingRun] = [:]
-        func run(_ variant: String?) throws -> TrainingRun {
-            if let run = runs[variant ?? ""] { return run }
-            let run = try makeRun(variant: variant)
-            runs[variant ?? ""] = run
-            return run
-        }
-        return try claims.map { claim in try check(claim, run: try run(claim.variant)) }
+        let runs = RunsByVariant(self)
+        return try claims.map { claim in try check(claim, run: try runs.run(claim.variant)) }
     }
 
     /// Checks one claim on a run.
