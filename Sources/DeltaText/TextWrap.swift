@@ -1,6 +1,11 @@
-/// Breaks text into lines of at most `width` columns at spaces (a word longer than a line
-/// is cut); a continuation line starts with `indent`. Leading spaces are kept, so continued
-/// equations stay aligned. Every character counts as one column, as on the screen.
+/// Breaks text into lines of at most `width` columns at spaces; a continuation line starts
+/// with `indent`. Leading spaces are kept, so continued equations stay aligned. Every
+/// character counts as one column, as on the screen.
+///
+/// A word longer than a line (a product written without spaces, σ′(−1.22605)·(0.677179·…)
+/// is broken between terms, after a "·", "/" or "(" (``termBreak(in:limit:)``), never inside a
+/// number or a symbol; a word with no such place is cut only outside its numbers, or left
+/// whole (the screen's clip then shows "…" rather than part of a number).
 public func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
     guard width > indent.count + 4 else { return [text] }
     let leading = String(text.prefix { $0 == " " })
@@ -18,14 +23,37 @@ public func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
             current = String(word)
         }
         while current.count > limit() {
-            let head = String(current.prefix(limit()))
-            current = String(current.dropFirst(head.count))
-            finish(head)
+            let characters = Array(current)
+            // The last word's start: the head keeps the words before it whole.
+            let wordStart = (characters.lastIndex(of: " ").map { $0 + 1 }) ?? 0
+            guard let cut = termBreak(in: characters, from: wordStart, limit: limit()) else { break }
+            finish(String(characters[..<cut]))
+            current = String(characters[cut...])
         }
     }
     if !current.isEmpty || lines.isEmpty { finish(current) }
     return lines
 }
+
+/// Where to break a line's characters that run past `limit` within its last word (from
+/// `start`): after the last "·", "/" or "(" that fits (a term's end), else the last place
+/// within the limit outside a number and between two characters that are not both letters,
+/// digits or subscripts; nil when there is none (the word is then left whole).
+func termBreak(in characters: [Character], from start: Int, limit: Int) -> Int? {
+    let candidates = stride(from: min(limit, characters.count - 1), to: start, by: -1)
+    if let after = candidates.first(where: { "·/(".contains(characters[$0 - 1]) && NumberToken.cut(characters, at: $0) == nil }) {
+        return after
+    }
+    func isWordCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || ExprTextSubscripts.contains(c) || c == "," || c == "′" || c == "."
+    }
+    return candidates.first { k in
+        NumberToken.cut(characters, at: k) == nil && !(isWordCharacter(characters[k - 1]) && isWordCharacter(characters[k]))
+    }
+}
+
+/// Subscript and superscript characters, which belong to the symbol before them.
+private let ExprTextSubscripts: Set<Character> = Set("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₗₘₙ₋₊⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 extension String {
     /// The text with spaces in front, `n` columns wide (unchanged if it is wider).
