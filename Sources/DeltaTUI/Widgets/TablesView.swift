@@ -2,8 +2,10 @@ import DeltaCore
 import DeltaText
 
 /// Per-layer tables: z, a, δ of every node of the step's
-/// layer for the current example, or ∂C/∂w and Δw of every weight at gradient descent;
-/// scrolled so that the focused row is visible.
+/// layer for the current example (and the output layer's target y, one per node: one-hot
+/// for a classifier), or ∂C/∂w and Δw of every weight at gradient descent; scrolled so that
+/// the focused row is visible. The target is given, never computed: a waiting question
+/// hides only what the step computes.
 struct TablesView {
     /// The update's trace.
     let trace: UpdateTrace
@@ -38,7 +40,8 @@ struct TablesView {
             }
         } else {
             let m = step.example ?? 1
-            header = "   j          z          a          δ" + (trace.mask.isEmpty ? "" : "  dropped")
+            let output = l == network.L
+            header = "   j          z          a          δ" + (output ? "          y" : "") + (trace.mask.isEmpty ? "" : "  dropped")
             let activation = frame.isComputed(.activation, example: m, layer: l), error = frame.isComputed(.error, example: m, layer: l)
             // A waiting question hides only what this step computes: z and a at feedforward,
             // δ at the output error and backpropagation (the layer shown is the one computed).
@@ -49,7 +52,8 @@ struct TablesView {
                 }
                 rows.append(String(j + 1).leftPadded(4) + cell(trace.z(m, l, j), activation && l > 0, hidesActivation)
                             + cell(trace.a(m, l, j), activation, hidesActivation)
-                            + cell(trace.delta(m, l, j), error && l > 0, hidesError) + (trace.isDropped(m, l, j) ? "  ✗" : ""))
+                            + cell(trace.delta(m, l, j), error && l > 0, hidesError)
+                            + (output ? cell(trace.y(m, j), true, false) : "") + (trace.isDropped(m, l, j) ? "  ✗" : ""))
             }
         }
         canvas.put("↑/↓ scroll", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
