@@ -14,9 +14,8 @@ public enum NumberToken {
 
     /// The number a cut between `characters[index − 1]` and `characters[index]` falls inside,
     /// as the range of its characters; nil when the cut is between two tokens (or inside
-    /// text that is not a number). A run of number characters counts only if it has a digit
-    /// on each side of the cut: "−0.0474|753", "4.22|e−18"; not "0.68·|0.37", "x₁|-" or a
-    /// word's "e".
+    /// text that is not a number). A run of number characters counts only if it has a
+    /// digit: "−0.0474|753", "4.22|e−18", "−|0.5"; not "0.68·|0.37" or a word's "e".
     public static func cut(_ characters: [Character], at index: Int) -> Range<Int>? {
         guard index > 0, index < characters.count,
               isNumberCharacter(characters[index - 1]), isNumberCharacter(characters[index]) else { return nil }
@@ -27,9 +26,8 @@ public enum NumberToken {
         while lower < index, characters[lower] == "e" { lower += 1 }
         while upper >= index, characters[upper] == "e" { upper -= 1 }
         guard lower < index, upper >= index else { return nil }
-        // A digit on both sides of the cut within the run: a number is being cut.
-        let before = characters[lower..<index].contains(where: isDigit), after = characters[index...upper].contains(where: isDigit)
-        guard before && after else { return nil }
+        // A run with a digit: a number (or its sign) is being cut.
+        guard characters[lower...upper].contains(where: isDigit) else { return nil }
         return lower..<(upper + 1)
     }
 }

@@ -70,7 +70,10 @@ struct MinibatchView {
             add("Σ/M = ? (the step computes it)", Theme.hidden)
         } else if known == trace.M, case .gradientDescent = step {
             add("Σ/M = \(NumberText.format(sum, digits: 8)) / \(trace.M) = \(NumberText.format(trace.weightGradient(l, i, j), digits: 8))", Theme.touched)
-            add("\(w): \(NumberText.format(trace.weightBefore(l, i, j), digits: 8)) → \(NumberText.format(trace.weightAfter(l, i, j), digits: 8))   Δw = \(NumberText.format(trace.weightChange(l, i, j)))", Theme.touched)
+            let update = "\(w): \(NumberText.format(trace.weightBefore(l, i, j), digits: 8)) → \(NumberText.format(trace.weightAfter(l, i, j), digits: 8))"
+            let change = "Δw = \(NumberText.format(trace.weightChange(l, i, j)))"
+            // Δw on the update's line where it fits, else on its own (never "Δw =" apart from its number).
+            if update.count + 3 + change.count <= width { add(update + "   " + change, Theme.touched) } else { add(update, Theme.touched); add("    " + change, Theme.touched) }
             add("∂C/∂b\(ExprText.subscripted("\(l),\(j + 1)")) = Σₘ δ(m)/M = \(NumberText.format(trace.biasGradient(l, j), digits: 8))", .plain)
         } else {
             add("Σ so far (\(known) of \(trace.M) examples) = \(NumberText.format(sum, digits: 8))", Theme.label)
