@@ -36,24 +36,26 @@ public func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
 }
 
 /// Where to break a line's characters that run past `limit` within its last word (from
-/// `start`): after the last "·", "/" or "(" that fits (a term's end), else the last place
-/// within the limit outside a number and between two characters that are not both letters,
-/// digits or subscripts; nil when there is none (the word is then left whole).
+/// `start`): the last place that fits between two terms (after "·", "/" or "(", or before
+/// the "(" of a product such as a₁,₁(1 − a₁,₁), not of a function such as σ′(z)); else the
+/// last place that fits outside a number and a symbol's subscripts, commas and primes (a
+/// plain word may be cut); nil when there is none (the word is then left whole).
 func termBreak(in characters: [Character], from start: Int, limit: Int) -> Int? {
     let candidates = stride(from: min(limit, characters.count - 1), to: start, by: -1)
-    if let after = candidates.first(where: { "·/(".contains(characters[$0 - 1]) && NumberToken.cut(characters, at: $0) == nil }) {
-        return after
+    func betweenTerms(_ k: Int) -> Bool {
+        let before = characters[k - 1], after = characters[k]
+        if "·/(".contains(before) { return true }
+        return after == "(" && (before == ")" || symbolParts.contains(before))
     }
-    func isWordCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || ExprTextSubscripts.contains(c) || c == "," || c == "′" || c == "."
-    }
+    if let k = candidates.first(where: { betweenTerms($0) && NumberToken.cut(characters, at: $0) == nil }) { return k }
     return candidates.first { k in
-        NumberToken.cut(characters, at: k) == nil && !(isWordCharacter(characters[k - 1]) && isWordCharacter(characters[k]))
+        NumberToken.cut(characters, at: k) == nil && !symbolParts.contains(characters[k]) && characters[k] != "′"
     }
 }
 
-/// Subscript and superscript characters, which belong to the symbol before them.
-private let ExprTextSubscripts: Set<Character> = Set("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₗₘₙ₋₊⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+/// Subscripts, superscripts and the commas between subscripts, which belong to the symbol
+/// before them.
+private let symbolParts: Set<Character> = Set("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₗₘₙ₋₊⁰¹²³⁴⁵⁶⁷⁸⁹⁻,")
 
 extension String {
     /// The text with spaces in front, `n` columns wide (unchanged if it is wider).
