@@ -16,7 +16,8 @@ public func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
     for word in text.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false) {
         if current.isEmpty || current == leading && lines.isEmpty {
             current += String(word)
-        } else if current.count + 1 + word.count <= limit() {
+        } else if current.count + 1 + word.count <= limit() || word.count > width - indent.count {
+            // A word longer than any line starts on this one and is broken between terms.
             current += " " + word
         } else {
             finish(current)
@@ -26,9 +27,16 @@ public func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
             let characters = Array(current)
             // The last word's start: the head keeps the words before it whole.
             let wordStart = (characters.lastIndex(of: " ").map { $0 + 1 }) ?? 0
-            guard let cut = termBreak(in: characters, from: wordStart, limit: limit()) else { break }
-            finish(String(characters[..<cut]))
-            current = String(characters[cut...])
+            if let cut = termBreak(in: characters, from: wordStart, limit: limit()) {
+                finish(String(characters[..<cut]))
+                current = String(characters[cut...])
+            } else if characters[..<wordStart].contains(where: { $0 != " " }) {
+                // No break fits on this line: the word starts the next.
+                finish(String(characters[..<(wordStart - 1)]))
+                current = String(characters[wordStart...])
+            } else {
+                break
+            }
         }
     }
     if !current.isEmpty || lines.isEmpty { finish(current) }

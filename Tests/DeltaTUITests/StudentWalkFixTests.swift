@@ -77,7 +77,7 @@ struct StudentWalkFixTests {
         #expect(equationPanelText(canvas(two, width: 160, height: 48)).contains("the example's cost C (2 of 2: node 1 of layer 1, the cost C; ↑/↓)"))
         var xor = try TraceApp(lesson: try fixtureLesson("xor-2-3-1.yaml"))
         xor.go("1 1 1 bp")
-        #expect(equationPanelText(canvas(xor, width: 160, height: 48)).contains("node 1 of layer 1 (1 of 3: nodes 1–3 of layer 1; ↑/↓)"))
+        #expect(equationPanelText(canvas(xor, width: 160, height: 48)).contains("node 1 of layer 1 (1 of 3; ↑/↓ to choose)"))
         xor.go("1 1 4 gd")
         #expect(equationPanelText(canvas(xor, width: 160, height: 48)).contains("weight w₂,₁,₁ (1 of 4: 3 weights w₂,ᵢ,ⱼ, 1 bias b₂,ⱼ; ↑/↓)"))
     }

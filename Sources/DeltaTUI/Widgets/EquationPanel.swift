@@ -164,11 +164,21 @@ struct EquationPanel {
         return out
     }
 
-    /// The focus line: the focused target, which of the step's targets it is, and what they
-    /// are, so that "1 of 2" is not read as a layer of two nodes where the second target is
-    /// the cost: "node 1 of layer 1 (1 of 2: node 1 of layer 1, the cost C; ↑/↓)".
+    /// The focus line: the focused target, which of the step's targets it is, and, where
+    /// they are of more than one kind, what they are, so that "1 of 2" is not read as a layer
+    /// of two nodes where the second target is the cost: "node 1 of layer 1 (1 of 2: node 1
+    /// of layer 1, the cost C; ↑/↓)"; "node 2 of layer 1 (2 of 3; ↑/↓ to choose)".
     static func focusLabel(_ targets: [StepExplanation.Target], index: Int) -> String {
-        "\(describe(targets[index])) (\(index + 1) of \(targets.count): \(summary(targets)); ↑/↓)"
+        let kinds = Set(targets.map { target -> String in
+            switch target {
+            case .node(let l, _): return "node \(l)"
+            case .weight(let l, _, _): return "weight \(l)"
+            case .bias(let l, _): return "bias \(l)"
+            case .cost: return "cost"
+            }
+        })
+        let which = kinds.count > 1 ? ": \(summary(targets)); ↑/↓" : "; ↑/↓ to choose"
+        return "\(describe(targets[index])) (\(index + 1) of \(targets.count)\(which))"
     }
 
     /// The step's targets in words, by kind: "nodes 1–3 of layer 1", "6 weights w₁,ᵢ,ⱼ",
