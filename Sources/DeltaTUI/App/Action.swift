@@ -52,6 +52,10 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case scrollLessonUp
     /// Go to the first question not yet answered (skipped, or jumped over) and ask it.
     case askSkipped
+    /// Scroll the equations down a line, when they do not fit their box.
+    case scrollEquationsDown
+    /// Scroll the equations up a line.
+    case scrollEquationsUp
 
     // While a question waits (``KeyBinding/answering``):
 

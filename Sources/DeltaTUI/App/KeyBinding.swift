@@ -86,6 +86,8 @@ public struct KeyBinding: Sendable {
         KeyBinding([.pageDown], .scrollLessonDown, reverse: ([.pageUp], .scrollLessonUp),
                    help: "scroll the lesson's text down / up", status: "more"),
         KeyBinding([.character("s")], .askSkipped, help: "go to the first question not answered yet and ask it", status: "ask skipped"),
+        KeyBinding([.character("]")], .scrollEquationsDown, reverse: ([.character("[")], .scrollEquationsUp),
+                   help: "scroll the equations down / up, when they do not fit"),
     ]
 
     /// The keys that work while a question waits for an answer, the only ones: any other key

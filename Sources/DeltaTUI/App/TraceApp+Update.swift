@@ -47,6 +47,7 @@ extension TraceApp {
         let action = KeyBinding.action(for: key)
         if isTooSmall { return !(action == .quit || key == .escape) }
         if action != .scrollLessonDown && action != .scrollLessonUp { lessonScroll = 0 }
+        if action != .scrollEquationsDown && action != .scrollEquationsUp { equationScroll = 0 }
         if case .answer(let q, let text)? = prompt {
             answer(q, typed: text, key)
             return true
@@ -116,6 +117,8 @@ extension TraceApp {
         case .scrollLessonDown: scrollLesson(pages: 1)
         case .scrollLessonUp: scrollLesson(pages: -1)
         case .askSkipped: askFirstUnanswered()
+        case .scrollEquationsDown: scrollEquations(by: 1)
+        case .scrollEquationsUp: scrollEquations(by: -1)
         // Only while a question waits (``KeyBinding/answering``, see `answer(_:typed:_:)`).
         case .typeAnswer, .eraseAnswer, .checkAnswer, .skipQuestion: break
         // Only in the variant and breakpoint menus (`pressInVariantMenu`, `pressInBreakpointMenu`).

@@ -17,14 +17,8 @@ extension TraceApp {
         renderTitle(into: &canvas, width: w)
         renderPosition(into: &canvas, y: 1, width: w)
         let statusY = h - 1
-        let lessonHeight = lessonPaneHeight(width: w, height: h)
-        let lessonRect = Rect(x: 0, y: statusY - lessonHeight, width: w, height: lessonHeight)
-        var main = Rect(x: 0, y: 2, width: w, height: lessonRect.y - 2)
-        if showChart && main.height >= 12 {
-            let chartHeight = max(6, main.height / 3)
-            chart.draw(into: &canvas, rect: Rect(x: 0, y: main.maxY - chartHeight, width: w, height: chartHeight))
-            main.height -= chartHeight
-        }
+        let (main, chartRect, lessonRect) = areas(width: w, height: h)
+        if let chartRect { chart.draw(into: &canvas, rect: chartRect) }
         if isCompare {
             renderCompare(into: &canvas, rect: main)
         } else {
@@ -75,39 +69,20 @@ extension TraceApp {
     /// columns; in less it shows fewer digits. A network it cannot show whole takes at most
     /// half the width (or 40 columns) for the focused node's neighbourhood.
     func renderSingle(into canvas: inout Canvas, rect main: Rect) {
-        let w = main.width
         let shown = leader.shown
-        let leftWidth: Int
-        if view == .network {
-            let wanted = NetworkView.preferredWidth(shown.trace, height: main.height, digits: w >= 140 ? 9 : w >= 100 ? 8 : 7)
-            // A network too wide to show whole takes no more than half: its neighbourhood
-            // of the focus reads as well, and the equations keep their room.
-            let whole = NetworkView.showsEveryNode(shown.trace, width: min(wanted, w - TraceApp.minimumEquationWidth), height: main.height)
-            leftWidth = max(24, min(wanted, whole ? w - TraceApp.minimumEquationWidth : max(w / 2, 40)))
-        } else {
-            leftWidth = w / 2
-        }
-        renderMainView(shown, into: &canvas, rect: Rect(x: main.x, y: main.y, width: leftWidth, height: main.height))
-        // A wide terminal also shows the minibatch sum beside the equations.
-        let extra = view != .minibatch && w - leftWidth >= 110 ? 52 : 0
-        EquationPanel(explanation: shown.explanation, trace: shown.trace, focus: focus, hidden: hidesResults)
-            .draw(into: &canvas, rect: Rect(x: main.x + leftWidth, y: main.y, width: w - leftWidth - extra, height: main.height))
-        if extra > 0 {
+        let rects = singleAreas(main)
+        renderMainView(shown, into: &canvas, rect: rects.view)
+        equationPanel.draw(into: &canvas, rect: rects.equations)
+        if let minibatch = rects.minibatch {
             MinibatchView(trace: shown.trace, step: shown.position.step, focus: shown.target(focus: focus), hidden: hidesResults)
-                .draw(into: &canvas, rect: Rect(x: main.x + w - extra, y: main.y, width: extra, height: main.height))
+                .draw(into: &canvas, rect: minibatch)
         }
     }
 
     /// The main area of several runs side by side, one ``ComparePane`` each: as many as
     /// have room (``comparePaneMinimumWidth``), the others a `p`/`P` away, as the title says.
     func renderCompare(into canvas: inout Canvas, rect main: Rect) {
-        let shown = shownRuns(width: main.width)
-        let columnWidth = main.width / shown.count
-        for (column, k) in shown.enumerated() {
-            let rect = Rect(x: main.x + column * columnWidth, y: main.y,
-                            width: column == shown.count - 1 ? main.width - column * columnWidth : columnWidth, height: main.height)
-            comparePane(k).draw(into: &canvas, rect: rect)
-        }
+        for (pane, rect) in comparePanes(main) { pane.draw(into: &canvas, rect: rect) }
     }
 
 

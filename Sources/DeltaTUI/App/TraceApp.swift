@@ -79,6 +79,9 @@ public struct TraceApp: TerminalProgram {
     var declined: Set<Int> = []
     /// How many lines the lesson's box is scrolled down (PgDn / PgUp); 0 after any other key.
     public var lessonScroll = 0
+    /// How many lines the equations are scrolled down (`]` / `[`), when they do not fit
+    /// their box; 0 after any other key.
+    public var equationScroll = 0
     /// Whether the student came to this step with the key that asks the skipped questions:
     /// answering then says how many are left.
     var askingSkipped = false

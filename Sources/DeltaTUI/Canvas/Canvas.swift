@@ -1,3 +1,5 @@
+import DeltaText
+
 /// A grid of cells that views draw into. The ncurses backend paints it; tests read it as
 /// text. Drawing outside the grid (or a clip rectangle) is ignored.
 ///
@@ -32,17 +34,34 @@ public struct Canvas: Sendable, Hashable {
 
     /// Writes text from (x, y) to the right, clipped to `clip` (default: the canvas), and
     /// returns the number of columns written. Newlines are not interpreted.
+    ///
+    /// A clip never cuts a number: where an edge of the clip falls inside a number
+    /// (``NumberToken``), the whole number is left out and "…" written in its place, so that
+    /// the screen never shows −0.005 for −0.005723 (a false, wrongly rounded value).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY else { return 0 }
-        var column = x
-        for character in text {
-            if column >= area.maxX { break }
-            if column >= area.x { self[column, y] = Cell(character, style: style) }
-            column += 1
+        let characters = Array(text)
+        // The characters' first and last visible index, backed off to the ends of a cut number.
+        var first = max(0, area.x - x), end = min(characters.count, area.maxX - x)
+        guard first < end else { return max(0, min(x + characters.count, area.maxX) - x) }
+        var leadingMark = false, trailingMark = false
+        if end < characters.count, let token = NumberToken.cut(characters, at: end) {
+            end = token.lowerBound
+            trailingMark = true
         }
-        return max(0, min(column, area.maxX) - x)
+        if first > 0, let token = NumberToken.cut(characters, at: first) {
+            first = token.upperBound
+            leadingMark = true
+        }
+        if first < end {
+            for k in first..<end { self[x + k, y] = Cell(characters[k], style: style) }
+        }
+        // "…" where a number was left out: at its start on the right, at the clip's edge on the left.
+        if trailingMark, x + end >= area.x, x + end < area.maxX { self[x + end, y] = Cell("…", style: style) }
+        if leadingMark { self[area.x, y] = Cell("…", style: style) }
+        return max(0, min(x + characters.count, area.maxX) - x)
     }
 
     /// Fills a rectangle with one character and style.

@@ -52,6 +52,12 @@ extension Canvas {
         }
         if shown.count > rect.height, rect.width >= 1, rect.height >= 1 {
             let last = shown[rect.height - 1]
+            if last.0.count >= rect.width {
+                // The last row gives its last column to "…"; a number it would cut goes whole.
+                let row = Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1)
+                fill(row)
+                put(last.0, x: rect.x, y: row.y, style: last.1, clip: Rect(x: rect.x, y: row.y, width: rect.width - 1, height: 1))
+            }
             let column = min(rect.x + last.0.count, rect.maxX - 1)
             self[column, rect.maxY - 1] = Cell("…", style: last.1)
         }

@@ -36,12 +36,51 @@ struct EquationPanel {
         case compact
     }
 
+    /// How many lines the panel is scrolled down, when its lines do not fit (clamped).
+    var scroll = 0
+    /// The marker of a last row with more below, naming the key that scrolls there.
+    var moreBelow = "↓ more"
+    /// The marker of a first row with more above, naming the key that scrolls there.
+    var moreAbove = "↑ more"
+
     /// Draws the panel into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let title = StepText.title(explanation.position.step, outputLayer: trace.network.L)
         let inner = framed ? canvas.box(rect, title: title) : rect
         guard !inner.isEmpty else { return }
-        canvas.lines(lines(width: inner.width, detail: detail ?? fitting(inner)), in: inner)
+        let all = lines(width: inner.width, detail: detail ?? fitting(inner))
+        let window = EquationPanel.window(lines: all.count, rows: inner.height, scroll: scroll)
+        var y = inner.y
+        if window.above { canvas.put(moreAbove, x: inner.x, y: y, style: Theme.label, clip: inner); y += 1 }
+        canvas.lines(Array(all[window.lines]), in: Rect(x: inner.x, y: y, width: inner.width, height: window.lines.count))
+        if window.below { canvas.put(moreBelow, x: inner.x, y: y + window.lines.count, style: Theme.label, clip: inner) }
+    }
+
+    /// The lines shown of `lines` in `rows` rows scrolled down by `scroll` (clamped, so the
+    /// last line can reach the bottom), and whether a marker row says there is more above or
+    /// below. Every line is reachable by scrolling: at most `lines − rows + 1` lines down
+    /// (one row goes to the marker above), the last line shows.
+    static func window(lines count: Int, rows: Int, scroll: Int) -> (lines: Range<Int>, above: Bool, below: Bool) {
+        guard count > rows, rows >= 3 else { return (0..<min(count, max(rows, 0)), false, false) }
+        let top = min(max(0, scroll), maxScroll(lines: count, rows: rows))
+        let above = top > 0
+        var shown = rows - (above ? 1 : 0)
+        let below = count - top > shown
+        if below { shown -= 1 }
+        return (top..<top + shown, above, below)
+    }
+
+    /// The furthest a panel of `count` lines in `rows` rows scrolls: where, with the marker
+    /// above, its last line is on the last row (0 when everything fits).
+    static func maxScroll(lines count: Int, rows: Int) -> Int {
+        count > rows && rows >= 3 ? count - (rows - 1) : 0
+    }
+
+    /// How far this panel scrolls in a rectangle (0 when everything fits).
+    func maxScroll(in rect: Rect) -> Int {
+        let inner = framed ? rect.inset(1) : rect
+        guard !inner.isEmpty else { return 0 }
+        return EquationPanel.maxScroll(lines: lines(width: inner.width, detail: detail ?? fitting(inner)).count, rows: inner.height)
     }
 
     /// The most detail whose lines fit a rectangle (``Detail/compact`` when none does).
@@ -62,7 +101,7 @@ struct EquationPanel {
         let index = min(max(focus, 0), targets.count - 1)
         let target = targets[index]
         if targets.count > 1 && !compact {
-            add("\(EquationPanel.describe(target)) (\(index + 1) of \(targets.count), ↑/↓ to choose)", Theme.label, indent: "")
+            add(EquationPanel.focusLabel(targets, index: index), Theme.label, indent: "")
         }
         let m = explanation.position.step.example
         for derivation in explanation.derivations(for: target) {
@@ -70,13 +109,18 @@ struct EquationPanel {
             let relation = equation.relation == .becomes ? " → " : " = "
             let lhs = text.render(equation.lhs)
             let pad = String(repeating: " ", count: min(lhs.count, 12))
+            // Top to bottom: the symbolic forms, then the forms with this step's numbers, in
+            // the order of the equation's forms, then the result.
+            let shownForms = equation.forms.indices.filter { !compact || $0 == equation.forms.count - 1 }
+            for (row, k) in shownForms.enumerated() {
+                add((row == 0 ? lhs + relation : pad + " = ") + text.render(equation.forms[k]), Theme.heading)
+            }
             // Whether the line before the result reads as equal to it.
             var chainHolds = true
-            for (k, form) in equation.forms.enumerated() where !compact || k == equation.forms.count - 1 {
-                let written = text.render(form)
-                add((k == 0 || compact ? lhs + relation : pad + " = ") + written, Theme.heading)
+            for k in shownForms {
                 chainHolds = true
                 if hidden || derivation.stoppedBefore != nil || detail == .lastNumbers && k < equation.forms.count - 1 { continue }
+                let written = text.render(equation.forms[k])
                 let substitution = derivation.substituted[k]
                 let numbers = text.render(substitution.expr)
                 switch substitution.agreement {
@@ -118,6 +162,48 @@ struct EquationPanel {
             add(sentence.text, Theme.style(sentence.tone), indent: "")
         }
         return out
+    }
+
+    /// The focus line: the focused target, which of the step's targets it is, and, where
+    /// they are of more than one kind, what they are, so that "1 of 2" is not read as a layer
+    /// of two nodes where the second target is the cost: "node 1 of layer 1 (1 of 2: node 1
+    /// of layer 1, the cost C; ↑/↓)"; "node 2 of layer 1 (2 of 3; ↑/↓ to choose)".
+    static func focusLabel(_ targets: [StepExplanation.Target], index: Int) -> String {
+        let kinds = Set(targets.map { target -> String in
+            switch target {
+            case .node(let l, _): return "node \(l)"
+            case .weight(let l, _, _): return "weight \(l)"
+            case .bias(let l, _): return "bias \(l)"
+            case .cost: return "cost"
+            }
+        })
+        let which = kinds.count > 1 ? ": \(summary(targets)); ↑/↓" : "; ↑/↓ to choose"
+        return "\(describe(targets[index])) (\(index + 1) of \(targets.count)\(which))"
+    }
+
+    /// The step's targets in words, by kind: "nodes 1–3 of layer 1", "6 weights w₁,ᵢ,ⱼ",
+    /// "3 biases b₁,ⱼ", "the cost C".
+    static func summary(_ targets: [StepExplanation.Target]) -> String {
+        var parts: [String] = []
+        var nodes: [Int: [Int]] = [:], weights: [Int: Int] = [:], biases: [Int: Int] = [:], layers: [Int] = []
+        var cost = false
+        for target in targets {
+            switch target {
+            case .node(let l, let j): if nodes[l] == nil && !layers.contains(l) { layers.append(l) }; nodes[l, default: []].append(j)
+            case .weight(let l, _, _): if !layers.contains(l) { layers.append(l) }; weights[l, default: 0] += 1
+            case .bias(let l, _): if !layers.contains(l) { layers.append(l) }; biases[l, default: 0] += 1
+            case .cost: cost = true
+            }
+        }
+        for l in layers {
+            if let js = nodes[l] {
+                parts.append(js.count == 1 ? "node \(js[0] + 1) of layer \(l)" : "nodes \(js.min()! + 1)–\(js.max()! + 1) of layer \(l)")
+            }
+            if let k = weights[l] { parts.append("\(k) weight\(k == 1 ? "" : "s") w" + ExprText.subscripted("\(l),i,j")) }
+            if let k = biases[l] { parts.append("\(k) bias\(k == 1 ? "" : "es") b" + ExprText.subscripted("\(l),j")) }
+        }
+        if cost { parts.append("the cost C") }
+        return parts.joined(separator: ", ")
     }
 
     /// A target in words: "node 1 of layer 2", "weight w₂,₁,₁", "bias b₂,₁".

@@ -15,38 +15,71 @@ struct MinibatchView {
     /// Whether the values the step computes are hidden (a question asks for one).
     let hidden: Bool
 
-    /// Draws the sum into a rectangle.
+    /// Draws the sum into a rectangle. Each column's numbers are written to fit its width
+    /// (``NumberText/fitting(_:width:decimals:minus:)``, which rounds), the columns sharing
+    /// the box's width; the lines under the table wrap. While a question waits at gradient
+    /// descent, the products and their sum are hidden too: the sum over M is ∂C/∂w, which
+    /// the step computes.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let inner = canvas.box(rect, title: "Minibatch: Σₘ over the examples")
         guard !inner.isEmpty else { return }
+        canvas.lines(lines(width: inner.width), in: inner)
+    }
+
+    /// The widths of the columns a(m), δ(m) and the product at a width: 13, 10 and 11 where
+    /// they fit, else the room left after the m column shared out.
+    static func columnWidths(width: Int) -> (a: Int, delta: Int, product: Int) {
+        let room = max(15, width - 4 - 3)
+        if room >= 34 { return (13, 10, 11) }
+        let third = room / 3
+        return (room - 2 * third, third, third)
+    }
+
+    /// The view's lines at a width.
+    func lines(width: Int) -> [(String, Style)] {
         let frame = TraceFrame(trace: trace, step: step)
         let (l, i, j) = weight()
         let w = "w" + ExprText.subscripted("\(l),\(i + 1),\(j + 1)")
-        var lines: [(String, Style)] = [
-            ("∂C/∂\(w) = Σₘ a\(ExprText.subscripted("\(l - 1),\(i + 1)"))(m)·δ\(ExprText.subscripted("\(l),\(j + 1)"))(m) / M", Theme.heading),
-            ("   m   a\(ExprText.subscripted("\(l - 1),\(i + 1)"))(m)".padded(18) + "δ\(ExprText.subscripted("\(l),\(j + 1)"))(m)".leftPadded(11) + "product".leftPadded(12), Theme.label),
-        ]
+        let column = MinibatchView.columnWidths(width: width)
+        var lines: [(String, Style)] = []
+        func add(_ text: String, _ style: Style) {
+            for piece in wrap(text, width: width, indent: "    ") { lines.append((piece, style)) }
+        }
+        add("∂C/∂\(w) = Σₘ a\(ExprText.subscripted("\(l - 1),\(i + 1)"))(m)·δ\(ExprText.subscripted("\(l),\(j + 1)"))(m) / M", Theme.heading)
+        func row(_ m: String, _ a: String, _ d: String, _ p: String) -> String {
+            m.leftPadded(4) + " " + a.leftPadded(column.a) + " " + d.leftPadded(column.delta) + " " + p.leftPadded(column.product)
+        }
+        let names = ["a" + ExprText.subscripted("\(l - 1),\(i + 1)") + "(m)", "δ" + ExprText.subscripted("\(l),\(j + 1)") + "(m)"]
+        lines.append((row("m", names[0], names[1], column.product >= 7 ? "product" : "a·δ"), Theme.label))
+        // At gradient descent the sum over the examples is what the step computes.
+        let hidesSum = hidden && step.phase == .gradientDescent
         var sum = 0.0, known = 0
         for m in 1...trace.M {
             let shownActivation = frame.isComputed(.activation, example: m, layer: l - 1)
             let shownError = frame.isComputed(.error, example: m, layer: l) && !(hidden && m == step.example)
             let a = trace.a(m, l - 1, i), d = trace.delta(m, l, j)
-            let cells = [shownActivation ? NumberText.fitting(a, width: 13, decimals: 5) : "·", shownError ? NumberText.fitting(d, width: 10, decimals: 5) : "·",
-                         shownActivation && shownError ? NumberText.fitting(a * d, width: 11, decimals: 6) : "·"]
+            let product = shownActivation && shownError ? (hidesSum ? "?" : NumberText.fitting(a * d, width: column.product, decimals: 6)) : "·"
+            let cells = [shownActivation ? NumberText.fitting(a, width: column.a, decimals: 5) : "·",
+                         shownError ? NumberText.fitting(d, width: column.delta, decimals: 5) : "·", product]
             if shownActivation && shownError { sum += a * d; known += 1 }
             let style: Style = m == step.example ? Theme.touched : .plain
-            lines.append(((String(m).leftPadded(4) + cells[0].leftPadded(14)).padded(18) + cells[1].leftPadded(11) + cells[2].leftPadded(12), style))
+            lines.append((row(String(m), cells[0], cells[1], cells[2]), style))
         }
         lines.append(("", .plain))
-        if known == trace.M, case .gradientDescent = step, !hidden {
-            lines.append(("Σ/M = \(NumberText.format(sum, digits: 8)) / \(trace.M) = \(NumberText.format(trace.weightGradient(l, i, j), digits: 8))", Theme.touched))
-            lines.append(("\(w): \(NumberText.format(trace.weightBefore(l, i, j), digits: 8)) → \(NumberText.format(trace.weightAfter(l, i, j), digits: 8))   Δw = \(NumberText.format(trace.weightChange(l, i, j)))", Theme.touched))
-            lines.append(("∂C/∂b\(ExprText.subscripted("\(l),\(j + 1)")) = Σₘ δ(m)/M = \(NumberText.format(trace.biasGradient(l, j), digits: 8))", .plain))
+        if hidesSum {
+            add("Σ/M = ? (the step computes it)", Theme.hidden)
+        } else if known == trace.M, case .gradientDescent = step {
+            add("Σ/M = \(NumberText.format(sum, digits: 8)) / \(trace.M) = \(NumberText.format(trace.weightGradient(l, i, j), digits: 8))", Theme.touched)
+            let update = "\(w): \(NumberText.format(trace.weightBefore(l, i, j), digits: 8)) → \(NumberText.format(trace.weightAfter(l, i, j), digits: 8))"
+            let change = "Δw = \(NumberText.format(trace.weightChange(l, i, j)))"
+            // Δw on the update's line where it fits, else on its own (never "Δw =" apart from its number).
+            if update.count + 3 + change.count <= width { add(update + "   " + change, Theme.touched) } else { add(update, Theme.touched); add("    " + change, Theme.touched) }
+            add("∂C/∂b\(ExprText.subscripted("\(l),\(j + 1)")) = Σₘ δ(m)/M = \(NumberText.format(trace.biasGradient(l, j), digits: 8))", .plain)
         } else {
-            lines.append(("Σ so far (\(known) of \(trace.M) examples) = \(NumberText.format(sum, digits: 8))", Theme.label))
-            lines.append(("averaged at gradient descent, after example M", Theme.label))
+            add("Σ so far (\(known) of \(trace.M) examples) = \(NumberText.format(sum, digits: 8))", Theme.label)
+            add("averaged at gradient descent, after example M", Theme.label)
         }
-        canvas.lines(lines, in: inner)
+        return lines
     }
 
     /// The weight shown: the focused one at gradient descent, else the first weight into the

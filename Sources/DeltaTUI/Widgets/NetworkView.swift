@@ -277,9 +277,18 @@ struct NetworkView {
     /// their layer, before and after it (after: "?" while a question asks for one, the
     /// before staying, since the update starts from it); the focused one reversed. Where they
     /// do not fit, those around the focused weight (or the first) with "…" for the rest.
+    ///
+    /// At backpropagation into layer l − 1, whose δ_{l−1,i} sums w_{l,i,j}·δ_{l,j} over j,
+    /// the weights the step uses instead: those out of the focused node,
+    /// `w₂,₁,ⱼ out of ●₁,₁, j = 1…3: …` (no bias: the error does not go through it).
     func drawWeights(into canvas: inout Canvas, rect: Rect, numberWidth: Int) {
         guard rect.height >= 1 else { return }
-        let network = trace.network, (l, j) = focusedNode
+        let network = trace.network, (focusLayer, focusJ) = focusedNode
+        // Backpropagation into the focused node's layer uses the weights out of it.
+        var outgoing = false
+        if case .backpropagate(_, let sl) = step, focusLayer == sl - 1, case .node? = focus { outgoing = true }
+        // The weights' layer l and, of their two node indices, the one that is fixed.
+        let l = outgoing ? focusLayer + 1 : focusLayer, fixed = focusJ
         guard l >= 1 else { return }
         let updated = TraceFrame(trace: trace, step: step).isUpdated(layer: l)
         var focusedWeight: Int?, biasFocused = false
@@ -291,12 +300,18 @@ struct NetworkView {
             if focused { style.reverse = true }
             return [(NetworkView.number(v, width: numberWidth), style)]
         }
-        let node = "●" + ExprText.subscripted("\(l),\(j + 1)")
-        let n = network.n(l - 1)
+        /// The k-th weight listed: w_{l,k,fixed} into the node, or w_{l,fixed,k} out of it.
+        func weight(_ k: Int, after: Bool) -> Double {
+            let (i, j) = outgoing ? (fixed, k) : (k, fixed)
+            return after ? trace.weightAfter(l, i, j) : trace.weightBefore(l, i, j)
+        }
+        let node = "●" + ExprText.subscripted("\(focusLayer),\(focusJ + 1)")
+        let n = outgoing ? network.n(l) : network.n(l - 1)
         // The lead in phrases that wrap as wholes; a short one where that shows more weights.
-        let w = "w" + ExprText.subscripted("\(l),i,\(j + 1)")
-        let leads = [[w + " into \(node),", n == 1 ? "i = 1:" : "i = 1…\(n):"], [w + (updated ? "" : ":")]]
-        let b = "b" + ExprText.subscripted("\(l),\(j + 1)") + " "
+        let w = "w" + ExprText.subscripted(outgoing ? "\(l),\(fixed + 1),j" : "\(l),i,\(fixed + 1)")
+        let k = outgoing ? "j" : "i"
+        let leads = [[w + (outgoing ? " out of \(node)," : " into \(node),"), n == 1 ? "\(k) = 1:" : "\(k) = 1…\(n):"], [w + (updated ? "" : ":")]]
+        let b = "b" + ExprText.subscripted("\(l),\(fixed + 1)") + " "
         // Groups that stay on one row: the lead, each weight, "b" with the bias; as many
         // weights as fit, around the focused one; before, and after, the update.
         func groups(_ lead: [String], first: Int, count: Int) -> [[(String, Style)]] {
@@ -306,11 +321,11 @@ struct NetworkView {
                 if updated && (after || lead.count > 1) { groups.append([("\n", Theme.label)]) }
                 if updated { groups.append([(after ? "after:" : "before:", Theme.label)]) }
                 if first > 0 { groups.append([("…", Theme.label)]) }
-                groups += (first..<first + count).map { i in
-                    item(after ? trace.weightAfter(l, i, j) : trace.weightBefore(l, i, j), after: after, focused: i == focusedWeight)
-                }
+                groups += (first..<first + count).map { i in item(weight(i, after: after), after: after, focused: i == focusedWeight) }
                 if first + count < n { groups.append([("…", Theme.label)]) }
-                groups.append([(b, Theme.label)] + item(after ? trace.biasAfter(l, j) : trace.biasBefore(l, j), after: after, focused: biasFocused))
+                if !outgoing {
+                    groups.append([(b, Theme.label)] + item(after ? trace.biasAfter(l, fixed) : trace.biasBefore(l, fixed), after: after, focused: biasFocused))
+                }
             }
             return groups
         }

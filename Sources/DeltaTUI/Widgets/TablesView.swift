@@ -2,8 +2,10 @@ import DeltaCore
 import DeltaText
 
 /// Per-layer tables: z, a, δ of every node of the step's
-/// layer for the current example, or ∂C/∂w and Δw of every weight at gradient descent;
-/// scrolled so that the focused row is visible.
+/// layer for the current example (and the output layer's target y, one per node: one-hot
+/// for a classifier), or ∂C/∂w and Δw of every weight at gradient descent; scrolled so that
+/// the focused row is visible. The target is given, never computed: a waiting question
+/// hides only what the step computes.
 struct TablesView {
     /// The update's trace.
     let trace: UpdateTrace
@@ -13,6 +15,13 @@ struct TablesView {
     let focus: Int
     /// Whether the values the step computes are hidden (a question asks for one).
     let hidden: Bool
+
+    /// The width of a column of node values (a blank and the number): 11 where the columns
+    /// fit the box's inside, else as many as they share, at least 7; so that the output
+    /// layer's fourth column, y, is not clipped off at 80 columns.
+    static func columnWidth(inner: Int, columns: Int, dropped: Bool) -> Int {
+        min(11, max(7, (inner - 4 - (dropped ? 9 : 0)) / columns))
+    }
 
     /// Draws the table of the step's layer into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -38,18 +47,22 @@ struct TablesView {
             }
         } else {
             let m = step.example ?? 1
-            header = "   j          z          a          δ" + (trace.mask.isEmpty ? "" : "  dropped")
+            let output = l == network.L
+            let names = ["z", "a", "δ"] + (output ? ["y"] : [])
+            let column = TablesView.columnWidth(inner: inner.width, columns: names.count, dropped: !trace.mask.isEmpty)
+            header = "   j" + names.map { $0.leftPadded(column) }.joined() + (trace.mask.isEmpty ? "" : "  dropped")
             let activation = frame.isComputed(.activation, example: m, layer: l), error = frame.isComputed(.error, example: m, layer: l)
             // A waiting question hides only what this step computes: z and a at feedforward,
             // δ at the output error and backpropagation (the layer shown is the one computed).
             let hidesActivation = hidden && step.phase == .feedforward, hidesError = hidden && step.phase != .feedforward
             for j in 0..<network.n(l) {
                 func cell(_ v: Double, _ known: Bool, _ hides: Bool) -> String {
-                    (known ? (hides ? "?" : NumberText.fitting(v, width: 10, decimals: 5)) : "·").leftPadded(11)
+                    (known ? (hides ? "?" : NumberText.fitting(v, width: column - 1, decimals: 5)) : "·").leftPadded(column)
                 }
                 rows.append(String(j + 1).leftPadded(4) + cell(trace.z(m, l, j), activation && l > 0, hidesActivation)
                             + cell(trace.a(m, l, j), activation, hidesActivation)
-                            + cell(trace.delta(m, l, j), error && l > 0, hidesError) + (trace.isDropped(m, l, j) ? "  ✗" : ""))
+                            + cell(trace.delta(m, l, j), error && l > 0, hidesError)
+                            + (output ? cell(trace.y(m, j), true, false) : "") + (trace.isDropped(m, l, j) ? "  ✗" : ""))
             }
         }
         canvas.put("↑/↓ scroll", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
