@@ -92,40 +92,49 @@ func normalized(_ text: String) -> String {
         // The whole first beat is on the screen, not cut mid-sentence.
         #expect(text(of: shown, in: try #require(lessonBoxInside(shown)))
             .contains("sigmoid, a = σ(z) = 1/(1 + e^−z). The target is y = 1, so a should move up."))
-        // Both answered (wrong), the verdicts, explanations and narration are more than fits:
-        // 6 lines at 80×24 leave the main area its 13 rows; at 160×48 all of it shows.
+        // Both answered (wrong), the verdicts, explanations and narration are 7 lines, more
+        // than the 6 the box may take while the main area keeps 13 rows; but lesson 1's network
+        // and equations leave rows of it empty, so the box takes one and shows all 7. At
+        // 160×48 all of it shows too.
         var answered = app
         answered.type("1"); answered.tap(.enter)
         answered.type("1"); answered.tap(.enter)
         #expect(answered.lessonPane.lines(width: 78).count == 7)
-        #expect(answered.lessonPaneHeight(width: 80, height: 24) == 8)
-        #expect(24 - 2 - 1 - answered.lessonPaneHeight(width: 80, height: 24) == 13)
+        #expect(answered.lessonPaneHeight(width: 80, height: 24) == 9)
         let small = canvas(answered)
-        #expect(small.lines[22].contains("↓ more, PgDn") && !small.lines[15].contains("↑ more"))
+        #expect(!small.text.contains("↓ more"))
+        #expect(text(of: small, in: try #require(lessonBoxInside(small))).contains("The target is y = 1, so a should move up."))
+        // The network and the equations are still drawn in full above it.
+        #expect(small.text.contains("= 0.72111518") && small.text.contains("w₁,ᵢ,₁ into ●₁,₁"))
         #expect(answered.lessonPaneHeight(width: 160, height: 48) == answered.lessonPane.lines(width: 158).count + 2)
         #expect(!screen(answered, width: 160, height: 48).contains("↓ more"))
+        // In the tables view no rows are given: the box keeps its 6 lines and scrolls.
+        answered.tap(.tab, .tab)
+        #expect(answered.view == .tables && answered.lessonPaneHeight(width: 80, height: 24) == 8)
+        #expect(canvas(answered).lines[22].contains("↓ more, PgDn"))
         // The smallest screen keeps 4 lines.
         #expect(answered.lessonPaneHeight(width: 64, height: 18) == 6)
     }
 
     @Test func pageDownAndUpScrollAndAnyOtherKeyComesBackToTheTop() throws {
         // Lesson 1's first step at 64×18: its question, the answer line and the first beat are
-        // more lines than the box's 4 rows.
+        // more lines than the box's rows.
         var app = try TraceApp(lesson: try lesson("01-one-neuron.yaml"))
         _ = app.handle(.resize(width: 64, height: 18))
-        let lines = app.lessonBoxMetrics(width: 64, height: 18).lines
-        #expect(lines > 4)
-        #expect(canvas(app, width: 64, height: 18).lines[16].contains("↓ more, PgDn"))
+        let (lines, rows) = app.lessonBoxMetrics(width: 64, height: 18)
+        #expect(lines > rows && rows >= 4)
+        let top = 18 - 1 - (rows + 2), bottom = 16  // the box's borders
+        #expect(canvas(app, width: 64, height: 18).lines[bottom].contains("↓ more, PgDn"))
         app.tap(.pageDown)
-        #expect(app.lessonScroll == min(3, lines - 4))  // a page of 4 rows, one kept for context
+        #expect(app.lessonScroll == min(rows - 1, lines - rows))  // a page, one row kept for context
         let scrolled = canvas(app, width: 64, height: 18)
-        #expect(scrolled.lines[11].contains("↑ more, PgUp"))
-        #expect(scrolled.lines[16].contains("↓ more, PgDn") == (app.lessonScroll < lines - 4))
+        #expect(scrolled.lines[top].contains("↑ more, PgUp"))
+        #expect(scrolled.lines[bottom].contains("↓ more, PgDn") == (app.lessonScroll < lines - rows))
         for _ in 0..<10 { app.tap(.pageDown) }
-        #expect(app.lessonScroll == lines - 4)
-        #expect(!canvas(app, width: 64, height: 18).lines[16].contains("↓ more"))
+        #expect(app.lessonScroll == lines - rows)
+        #expect(!canvas(app, width: 64, height: 18).lines[bottom].contains("↓ more"))
         app.tap(.pageUp)
-        #expect(app.lessonScroll == max(0, lines - 4 - 3))
+        #expect(app.lessonScroll == max(0, lines - rows - (rows - 1)))
         // Any other key brings the box back to its top.
         app.tap(.character("j"))
         #expect(app.lessonScroll == 0)

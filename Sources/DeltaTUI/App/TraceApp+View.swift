@@ -44,11 +44,23 @@ extension TraceApp {
     /// The height of the lesson's box (with its border) on a screen of this size: as tall
     /// as its text, from one line up to a third of the screen, and never so tall that the
     /// main area above it has fewer than 13 rows (at 80×24: at most 6 lines); 4 lines at
-    /// most on the smallest screen. What does not fit is scrolled to with PgDn.
+    /// most on the smallest screen. A single run's network view that leaves rows of the main
+    /// area empty (its network and equations drawn in full, the weights row included) gives
+    /// them to the box when its text needs them. What does not fit is scrolled to with PgDn.
     func lessonPaneHeight(width: Int, height: Int) -> Int {
         let rowsAbove = 2, mainRows = 13, statusRows = 1
         let tallest = max(6, min(height / 3, height - rowsAbove - mainRows - statusRows))
-        return min(max(lessonPane.lines(width: width - 2).count, 1) + 2, tallest)
+        let wanted = max(lessonPane.lines(width: width - 2).count, 1) + 2
+        let base = min(wanted, tallest)
+        guard wanted > base, !isCompare, !showChart, view == .network else { return base }
+        let main = Rect(x: 0, y: rowsAbove, width: width, height: height - rowsAbove - statusRows - base)
+        let rects = singleAreas(main)
+        guard rects.minibatch == nil else { return base }
+        // Borders, and under the nodes the weights into the focused node (two rows).
+        let network = NetworkView.preferredHeight(leader.shown.trace.network, width: rects.view.width - 2) + 2 + 2
+        let equations = equationPanel.lines(width: rects.equations.width - 2, detail: .full).count + 2
+        let spare = main.height - max(network, equations)
+        return spare > 0 ? min(wanted, base + spare) : base
     }
 
     /// The lesson's box as the model has it: its entries, its scroll, whether a question
