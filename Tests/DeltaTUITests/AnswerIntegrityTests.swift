@@ -56,6 +56,17 @@ import Testing
         #expect(app.leader.identity == .lesson && app.answers[0] == nil)
     }
 
+    @Test func aQuestionSkippedHereStaysSkippedWhenAnotherRunIsOpenedHere() throws {
+        // Lesson 2: skip the first question, open all runs side by side at the same step:
+        // it is not asked again until the student moves (and is asked when they come back).
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        app.tap(.escape, .character("v"), .character("5"))
+        #expect(app.isCompare && app.leader.shown.index == 0)
+        #expect(app.prompt == nil && app.skipped == [0])
+        app.tap(.right, .escape, .left)
+        #expect(app.prompt == .answer(question: 0, text: ""))
+    }
+
     @Test func aReloadThatChangesTheAnswerDropsTheGrade() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltatrace-grade-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

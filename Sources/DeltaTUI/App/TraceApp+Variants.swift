@@ -110,12 +110,17 @@ extension TraceApp {
         let target = old.leader.shown.position, before = leader.shown.position
         let kept = leader.cursor.seek(to: target)
         if kept {
+            // Staying at the same step, the questions skipped here stay skipped until the
+            // student moves (as on the screen that was replaced).
+            focus = old.focus
             arrive(forward: true, from: before)
+            declined = Set(old.declined.compactMap(carried))
+            if case .answer(let q, _)? = prompt, declined.contains(q) { askNext() }
         } else {
             refreshPanes()
             enterStep()
         }
-        focus = min(old.focus, max(targetCount - 1, 0))
+        if prompt == nil { focus = min(old.focus, max(targetCount - 1, 0)) }
         return kept
     }
 
