@@ -136,7 +136,9 @@ import Testing
         #expect(app.message == "every question of the lesson is answered")
         app.tap(.character("g")); app.type("20 1 1 gd"); app.tap(.enter)
         let done = wholeLessonBox(app, width: 80, height: 24).text
-        #expect(done.contains("Score: 3 right · 1 wrong · 0 skipped, of 4 questions.") && !done.contains("Press s"))
+        // The score says which answer came after skipping (the screen may have shown it since).
+        #expect(done.contains("Score: 3 right (1 after skipping) · 1 wrong · 0 skipped, of 4 questions.") && !done.contains("Press s"))
+        #expect(done.contains("✓ right after skipping at epoch 1, update 1, example 1, output error: What is δ"))
     }
 
     @Test func runningToTheEndShowsTheScore() throws {

@@ -237,3 +237,21 @@ extension Array where Element == Character {
         indices.first { $0 >= start && self[$0] == character }
     }
 }
+
+/// Runs that measure cost with different functions: the chart says their heights are not
+/// comparable (lesson 3's MSE curve ends lower than cross-entropy's, whose output is better).
+@Suite struct ChartCostsDifferTests {
+    @Test func theChartSaysWhenEachRunHasItsOwnCost() throws {
+        var both = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
+        both.finishTraining()
+        both.chartChoice = true
+        #expect(screen(both, width: 80, height: 24).contains("Cost per epoch · own costs, not comparable"))
+        #expect(screen(both, width: 160, height: 48).contains("Cost per epoch · each run's own cost, heights not comparable"))
+        // One cost function: nothing to say.
+        var one = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"), variants: [nil])
+        one.finishTraining()
+        one.chartChoice = true
+        let alone = screen(one, width: 80, height: 24)
+        #expect(alone.contains("Cost per epoch") && !alone.contains("not comparable"))
+    }
+}

@@ -47,7 +47,7 @@ import Testing
         let outcome = try deltatrace(["check", "lessons/"])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.lines == [
-            "ok       lessons/01-one-neuron.yaml  (9 claims, 8 numbers beside beats)",
+            "ok       lessons/01-one-neuron.yaml  (9 claims, 9 numbers beside beats)",
             "ok       lessons/02-saturated-neuron.yaml  (14 claims, 21 numbers beside beats)",
             "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 10 numbers beside beats)",
         ])

@@ -32,6 +32,9 @@ extension TraceApp {
             declined.insert(q)
             skipped.insert(q)
             askNext()
+            if prompt == nil, let key = KeyBinding.keyName(for: .askSkipped) {
+                message = "skipped: it is asked again when you come back to its step, or with \(key)"
+            }
         case .scrollLessonDown?: scrollLesson(pages: 1)
         case .scrollLessonUp?: scrollLesson(pages: -1)
         default:
@@ -64,7 +67,8 @@ extension TraceApp {
                 askNext()
                 return
             }
-            answers[q] = Answer(typed: typed, correct: abs(typed - truth) <= lesson.questions[q].tolerance)
+            answers[q] = Answer(typed: typed, correct: abs(typed - truth) <= lesson.questions[q].tolerance,
+                                afterSkipping: skipped.contains(q))
             skipped.remove(q)
             askNext()
             if prompt == nil && askingSkipped {

@@ -131,7 +131,7 @@ extension TraceApp {
         // While training, the axis is the planned length; after, the epochs each run trained.
         let epochs = isTraining ? panes.map(\.run.layout.epochs).max() ?? 1 : (series.map(\.values.count).max() ?? 1) - 1
         return ChartView(series: series, epochs: epochs, currentEpoch: leader.shown.position.epoch, progress: trainingProgress,
-                         hidesValues: hidesResults)
+                         hidesValues: hidesResults, costsDiffer: Set(panes.map(\.settings.cost)).count > 1)
     }
 
     /// Pane k of several side by side.
@@ -216,15 +216,21 @@ extension TraceApp {
         let score = self.score
         let total = score.right.count + score.wrong.count + score.skipped.count
         guard total > 0 else { return [] }
+        let late = score.right.filter { answers[$0]?.afterSkipping == true }.count
+        let right = "\(score.right.count) right" + (late > 0 ? " (\(late) after skipping)" : "")
         var entries: [LessonPane.Entry] = [
-            .score("Score: \(score.right.count) right · \(score.wrong.count) wrong · \(score.skipped.count) skipped, of \(total) question\(total == 1 ? "" : "s")."),
+            .score("Score: \(right) · \(score.wrong.count) wrong · \(score.skipped.count) skipped, of \(total) question\(total == 1 ? "" : "s")."),
         ]
-        func line(_ q: Int) -> String {
-            "\(StepText.position(lesson.questions[q].at.position)): \(lesson.questions[q].ask)"
+        // Each question in the order the run reaches it.
+        for q in askedQuestions {
+            let line = "\(StepText.position(lesson.questions[q].at.position)): \(lesson.questions[q].ask)"
+            let after = answers[q]?.afterSkipping == true ? " after skipping" : ""
+            switch answers[q]?.correct {
+            case true?: entries.append(.verdict("✓ right\(after) at " + line, correct: true))
+            case false?: entries.append(.verdict("✗ wrong\(after) at " + line, correct: false))
+            case nil: entries.append(.unanswered("○ skipped at " + line))
+            }
         }
-        entries += score.right.map { .verdict("✓ right at " + line($0), correct: true) }
-        entries += score.wrong.map { .verdict("✗ wrong at " + line($0), correct: false) }
-        entries += score.skipped.map { .unanswered("○ skipped at " + line($0)) }
         if !score.skipped.isEmpty, let key = KeyBinding.keyName(for: .askSkipped) {
             entries.append(.message("Press \(key) to go back to the first skipped question and answer it."))
         }

@@ -37,6 +37,9 @@ public struct TraceApp: TerminalProgram {
         public let typed: Double
         /// Whether it is within the question's tolerance of the true value.
         public let correct: Bool
+        /// Whether the question had been skipped before (the screen may have shown its
+        /// value since): the score says so.
+        public var afterSkipping = false
     }
 
     /// The lesson.

@@ -46,11 +46,29 @@ struct ChartView {
     /// Whether the cost axis's numbers are hidden (a question waits: the cost before
     /// training, ½(a − y)² for one neuron, would give its answer away).
     var hidesValues = false
+    /// Whether the runs drawn measure cost with different functions (quadratic and
+    /// cross-entropy, say): their curves' heights are then not comparable, and the title
+    /// says so, so that a lower curve is not read as a better run.
+    var costsDiffer = false
 
     /// Draws the chart into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let all = series
-        let title = "Cost per epoch" + (progress.map { " · " + $0 } ?? "")
+        let progress = self.progress.map { " · " + $0 } ?? ""
+        var title = "Cost per epoch" + progress
+        if costsDiffer {
+            // Said as fully as costs the legend no row: the legend comes first.
+            var without = canvas
+            let rows = drawLegend(into: &without, rect: rect, inner: without.box(rect, title: title), titleWidth: title.count)
+            for note in [" · each run's own cost, heights not comparable", " · own costs, not comparable", " · own costs"] {
+                let noted = "Cost per epoch" + note + progress
+                var with = canvas
+                if drawLegend(into: &with, rect: rect, inner: with.box(rect, title: noted), titleWidth: noted.count) == rows {
+                    title = noted
+                    break
+                }
+            }
+        }
         let boxed = canvas.box(rect, title: title)
         let legendRows = drawLegend(into: &canvas, rect: rect, inner: boxed, titleWidth: title.count)
         // The plot and its axis below the legend's rows.

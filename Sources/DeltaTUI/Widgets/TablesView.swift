@@ -65,9 +65,10 @@ struct TablesView {
                             + (output ? cell(trace.y(m, j), true, false) : "") + (trace.isDropped(m, l, j) ? "  ✗" : ""))
             }
         }
-        canvas.put("↑/↓ scroll", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
-        canvas.put(header, x: inner.x, y: inner.y + 1, style: Theme.heading, clip: inner)
         let visible = inner.height - 2
+        // The rows follow the focus (↑/↓) when they do not all fit.
+        if rows.count > visible { canvas.put("↑/↓: the other rows", x: inner.x, y: inner.y, style: Theme.label, clip: inner) }
+        canvas.put(header, x: inner.x, y: inner.y + 1, style: Theme.heading, clip: inner)
         let focusRow = min(focus, max(rows.count - 1, 0))
         top = max(0, min(focusRow - visible / 2, rows.count - visible))
         for (k, row) in rows.enumerated().dropFirst(top).prefix(visible) {
