@@ -172,7 +172,7 @@ public enum Narrator {
     public static func say(_ ending: RunEnding, epochs: Int, keptEpoch: Int? = nil, minus: NumberText.Minus = .unicode) -> String {
         switch ending {
         case .completed:
-            let all = "trained all \(epochs) epoch\(epochs == 1 ? "" : "s")"
+            let all = epochs == 1 ? "trained its 1 epoch" : "trained all \(epochs) epochs"
             guard let kept = keptEpoch, kept != epochs else { return all }
             return all + "; early stopping's restore-best keeps \(parameters(of: kept)), where the validation measure was best"
         case .nonFinite(let event):

@@ -25,6 +25,7 @@ public enum NumberText {
     /// Up to `digits` significant digits, trailing zeros dropped; scientific notation below
     /// 10⁻⁴ and from 10⁶ (with at most 4 significant digits there: 4.22e−18).
     public static func format(_ x: Double, digits: Int = 6, minus: Minus = .unicode) -> String {
+        let x = x == 0 ? 0 : x  // −0 (a product like 0·(−0.01)) reads as 0, not as a tiny negative
         if let special = special(x, minus: minus) { return special }
         if x == 0 { return "0" }
         let magnitude = abs(x)
@@ -44,6 +45,7 @@ public enum NumberText {
     /// costs stays readable however large they grow; and a number too small for the
     /// decimals with its significant digits (2.06e−9), never as 0.0000 when it is not 0.
     public static func fixed(_ x: Double, decimals: Int = 4, minus: Minus = .unicode) -> String {
+        let x = x == 0 ? 0 : x  // −0 (a product like 0·(−0.01)) reads as 0, not as a tiny negative
         if let special = special(x, minus: minus) { return special }
         if abs(x) >= 1e6 { return signed(scientific(x, significant: decimals + 1, trim: false), minus) }
         if x != 0 && abs(x) < 0.5 * pow(10, -Double(decimals)) { return format(x, digits: 4, minus: minus) }
@@ -56,6 +58,7 @@ public enum NumberText {
     /// significant digits as fit (−4.25e−18); "…" when not even that fits, so that no digit
     /// is ever clipped or run into a neighbour.
     public static func fitting(_ x: Double, width: Int, decimals: Int = 4, minus: Minus = .unicode) -> String {
+        let x = x == 0 ? 0 : x  // −0 (a product like 0·(−0.01)) reads as 0, not as a tiny negative
         if let special = special(x, minus: minus) { return special.count <= width ? special : "…" }
         var candidates: [String] = []
         for d in stride(from: decimals, through: 0, by: -1) where x == 0 || abs(x) >= 0.5 * pow(10, -Double(d)) {

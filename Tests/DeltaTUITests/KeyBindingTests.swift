@@ -61,3 +61,30 @@ import Testing
         #expect(app.leader.shown.position.step == .outputError(example: 1))
     }
 }
+
+/// The help lists every key at every size: its texts wrap, and where the list is longer than
+/// the box it scrolls with the keys named in its border.
+@Suite struct HelpScrollTests {
+    @Test func everyKeyOfTheHelpIsReachableAt64x18() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        _ = app.handle(.resize(width: 64, height: 18))
+        app.tap(.escape, .character("?"))
+        #expect(app.showHelp)
+        var seen = ""
+        for _ in 0..<20 {
+            seen += canvas(app, width: 64, height: 18).text
+            app.tap(.pageDown)
+        }
+        #expect(app.showHelp && app.helpScroll == app.helpOverlay.maxScroll(width: 64, height: 18) && app.helpScroll > 0)
+        for binding in KeyBinding.traceScreen {
+            #expect(seen.contains(binding.keyLabel), "\(binding.keyLabel)")
+            // The help's words, wrapped, are all there.
+            for word in binding.help.split(separator: " ") { #expect(seen.contains(word), "\(word)") }
+        }
+        #expect(seen.contains("↓ more, PgDn · any other key closes this help"))
+        app.tap(.pageUp)
+        #expect(app.showHelp && app.helpScroll < app.helpOverlay.maxScroll(width: 64, height: 18))
+        app.tap(.character("x"))
+        #expect(!app.showHelp && app.helpScroll == 0)
+    }
+}

@@ -42,7 +42,7 @@ import Testing
         #expect(Narrator.say(weight) == "w_{2,1,1} = −∞ at epoch 1, update 1, gradient descent l=2")
         let stop = EarlyStop(rule: EarlyStopping(patience: 2), epoch: 5, bestEpoch: 3, bestValue: 7.2e-5)
         #expect(Narrator.say(.stoppedEarly(stop), epochs: 10) == "stopped early after epoch 5: the validation cost has not improved for 2 epochs on its best, 7.2e−5 after epoch 3; the parameters of epoch 3 are kept")
-        #expect(Narrator.say(.completed, epochs: 1) == "trained all 1 epoch")
+        #expect(Narrator.say(.completed, epochs: 1) == "trained its 1 epoch")
     }
 
     @Test func stepNamesAndPositionProblems() {

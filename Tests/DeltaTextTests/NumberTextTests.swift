@@ -74,3 +74,16 @@ import Testing
         }
     }
 }
+
+/// IEEE negative zero (0·(−0.01)) is written as 0, never as "−0.0000", which reads as a
+/// tiny negative number.
+@Suite struct NegativeZeroTests {
+    @Test func negativeZeroIsWrittenAsZero() {
+        let negativeZero = 0.0 * -0.0103
+        #expect(negativeZero.sign == .minus)
+        #expect(NumberText.fixed(negativeZero) == "0.0000")
+        #expect(NumberText.fitting(negativeZero, width: 7) == NumberText.fitting(0, width: 7))
+        #expect(!NumberText.fitting(negativeZero, width: 7).contains("−"))
+        #expect(NumberText.format(negativeZero) == NumberText.format(0))
+    }
+}

@@ -106,6 +106,12 @@ public struct KeyBinding: Sendable {
         KeyBinding([.interrupt], .quit, help: "quit", status: "quit"),
     ]
 
+    /// The keys that move the focus through a step's targets, as a sentence names them
+    /// ("↑/↓"), from the ``traceScreen`` row that declares them.
+    public static var focusKeys: String {
+        "\(keyName(for: .focusPrevious) ?? "")/\(keyName(for: .focusNext) ?? "")"
+    }
+
     /// The first binding of a table that performs an action, if any.
     public static func binding(for action: Action, in bindings: [KeyBinding] = traceScreen) -> KeyBinding? {
         bindings.first { $0.actions.contains(action) }

@@ -61,7 +61,22 @@ extension TraceApp {
         }
         if showHelp {
             if action == .quit { return false }
-            showHelp = false
+            // The keys that scroll the lesson's box or move the focus scroll the help; any
+            // other key closes it.
+            let page = max(1, helpOverlay.rect(width: width, height: height).height - 3)
+            let steps: Int? = switch action {
+            case .scrollLessonDown?: page
+            case .scrollLessonUp?: -page
+            case .focusNext?: 1
+            case .focusPrevious?: -1
+            default: nil
+            }
+            if let steps {
+                helpScroll = min(max(0, helpScroll + steps), helpOverlay.maxScroll(width: width, height: height))
+            } else {
+                showHelp = false
+                helpScroll = 0
+            }
             return true
         }
         if showBreakpointMenu { return pressInBreakpointMenu(key, action) }

@@ -27,7 +27,7 @@ extension TraceApp {
         if let problem = control.reloadProblem { ReloadNotice(problem: problem).draw(into: &canvas, rect: main) }
         lessonPane.draw(into: &canvas, rect: lessonRect)
         StatusBar(content: statusContent).draw(into: &canvas, y: statusY)
-        if showHelp { HelpOverlay(bindings: KeyBinding.traceScreen).draw(into: &canvas) }
+        if showHelp { helpOverlay.draw(into: &canvas) }
         if showBreakpointMenu { breakpointMenu.draw(into: &canvas) }
         if let selected = control.variantMenu { VariantMenu(choices: variantChoices, selected: selected).draw(into: &canvas) }
     }
@@ -61,6 +61,15 @@ extension TraceApp {
         let equations = equationPanel.lines(width: rects.equations.width - 2, detail: .full).count + 2
         let spare = main.height - max(network, equations)
         return spare > 0 ? min(wanted, base + spare) : base
+    }
+
+    /// The help as the model has it: every key of the screen, its scroll, and the keys
+    /// that scroll it named in its borders.
+    var helpOverlay: HelpOverlay {
+        var help = HelpOverlay(bindings: KeyBinding.traceScreen, scroll: helpScroll)
+        if let down = KeyBinding.keyName(for: .scrollLessonDown) { help.moreBelow = "↓ more, \(down)" }
+        if let up = KeyBinding.keyName(for: .scrollLessonUp) { help.moreAbove = "↑ more, \(up)" }
+        return help
     }
 
     /// The lesson's box as the model has it: its entries, its scroll, whether a question
@@ -255,7 +264,8 @@ extension TraceApp {
                 runs = "compare: " + panes.map(\.name).joined(separator: " vs ")
             } else {
                 let others = KeyBinding.binding(for: .nextRuns).map { " (\($0.statusKey): the others)" } ?? ""
-                runs = "compare: runs \(shown.lowerBound + 1)–\(shown.upperBound) of \(panes.count)" + others
+                let which = shown.count == 1 ? "run \(shown.lowerBound + 1)" : "runs \(shown.lowerBound + 1)–\(shown.upperBound)"
+                runs = "compare: \(which) of \(panes.count)" + others
             }
         } else {
             switch leader.identity {

@@ -53,6 +53,8 @@ public struct TraceApp: TerminalProgram {
     public var chartChoice: Bool?
     /// Whether the help overlay is open.
     public var showHelp = false
+    /// How many lines the help is scrolled down (PgDn / PgUp, ↓ / ↑ while it is open).
+    var helpScroll = 0
     /// Whether the breakpoint menu is open.
     public var showBreakpointMenu = false
     /// The conditions that stop a run started with `r`.

@@ -78,11 +78,13 @@ struct ComparePane {
     }
 
     /// The layout this pane would choose alone: the network when it and every line of the
-    /// equations fit, and the most detail that fits under it.
+    /// equations fit, or whenever it fits while a question waits (its a and y are what the
+    /// question is answered from; the equations then show less or scroll); and the most
+    /// detail that fits under it.
     func preferredLayout(in rect: Rect) -> Layout {
         let body = body(of: rect)
         let height = networkHeight(in: body)
-        let shows = height > 0 && height + panel.lines(width: body.width, detail: .full).count <= body.height
+        let shows = height > 0 && (hidden || height + panel.lines(width: body.width, detail: .full).count <= body.height)
         return Layout(showsNetwork: shows, detail: panel.fitting(panelRect(in: rect, showsNetwork: shows)))
     }
 

@@ -177,7 +177,8 @@ struct EquationPanel {
             case .cost: return "cost"
             }
         })
-        let which = kinds.count > 1 ? ": \(summary(targets)); ↑/↓" : "; ↑/↓ to choose"
+        let keys = KeyBinding.focusKeys
+        let which = kinds.count > 1 ? ": \(summary(targets)); \(keys)" : "; \(keys) to choose"
         return "\(describe(targets[index])) (\(index + 1) of \(targets.count)\(which))"
     }
 

@@ -1,28 +1,73 @@
+import DeltaText
+
 /// Every key of the screen, on `?`: one row per key binding, generated from the bindings
-/// themselves, so that the help can never list a key that does something else.
+/// themselves, so that the help can never list a key that does something else. A help text
+/// longer than its column wraps under it; a list longer than the box scrolls (the keys that
+/// scroll it named in its borders).
 struct HelpOverlay {
     /// The rows to list.
     let bindings: [KeyBinding]
+    /// How many lines the list is scrolled down.
+    var scroll = 0
+    /// The marker of a border with more below, naming the key that scrolls there.
+    var moreBelow = "↓ more"
+    /// The marker of a border with more above.
+    var moreAbove = "↑ more"
+    /// What closes the help.
+    static let hint = "any other key closes this help"
+
+    /// The width of the key column.
+    var keyWidth: Int { (bindings.map(\.keyLabel.count).max() ?? 10) + 2 }
+
+    /// The box on a canvas of this size, centred.
+    func rect(width: Int, height: Int) -> Rect {
+        let boxWidth = min(width - 4, max(76, keyWidth + (bindings.map(\.help.count).max() ?? 40) + 2))
+        let boxHeight = min(height - 2, bindings.count + 4)
+        return Rect(x: (width - boxWidth) / 2, y: (height - boxHeight) / 2, width: boxWidth, height: boxHeight)
+    }
+
+    /// The list's lines inside a width: each key's first line with its keys (their index in
+    /// ``bindings``), its help text wrapped under it.
+    func lines(width: Int) -> [(text: String, keys: Int?)] {
+        var out: [(text: String, keys: Int?)] = []
+        for (k, binding) in bindings.enumerated() {
+            let wrapped = wrap(binding.help, width: max(8, width - keyWidth))
+            for (n, line) in wrapped.enumerated() {
+                out.append(((n == 0 ? binding.keyLabel : "").padded(keyWidth) + line, n == 0 ? k : nil))
+            }
+        }
+        return out
+    }
+
+    /// How far the list scrolls on a canvas of this size (0 when it fits).
+    func maxScroll(width: Int, height: Int) -> Int {
+        let inner = rect(width: width, height: height).inset(1)
+        return max(0, lines(width: inner.width).count - inner.height)
+    }
 
     /// Draws the overlay centred on the canvas.
     func draw(into canvas: inout Canvas) {
-        let keyWidth = (bindings.map(\.keyLabel.count).max() ?? 10) + 2
-        let width = min(canvas.width - 4, max(76, keyWidth + (bindings.map(\.help.count).max() ?? 40) + 2))
-        let height = min(canvas.height - 2, bindings.count + 4)
-        let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
+        let rect = rect(width: canvas.width, height: canvas.height)
         let inner = canvas.popup(rect, title: "Keys")
-        // How to close it goes under the keys where there is room, else in the bottom border,
-        // so that no key's row is given up for it.
-        let hint = "any key closes this help"
-        var lines = bindings.map { ($0.keyLabel.padded(keyWidth) + $0.help, Style.plain) }
-        if lines.count + 2 <= inner.height {
-            lines += [("", .plain), (hint, Theme.label)]
-        } else {
-            canvas.put(" " + hint + " ", x: rect.x + 2, y: rect.maxY - 1, style: Theme.label, clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1))
+        guard !inner.isEmpty else { return }
+        var lines = self.lines(width: inner.width)
+        let fits = lines.count + 2 <= inner.height
+        if fits { lines += [("", nil), (HelpOverlay.hint, nil)] }
+        let first = min(scroll, max(0, lines.count - inner.height))
+        for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+            let y = inner.y + row
+            let style = line.text == HelpOverlay.hint ? Theme.label : Style.plain
+            canvas.put(line.text, x: inner.x, y: y, style: style, clip: inner)
+            if let k = line.keys { canvas.put(bindings[k].keyLabel, x: inner.x, y: y, style: Theme.key, clip: inner) }
         }
-        canvas.lines(lines, in: inner)
-        for (k, binding) in bindings.enumerated() where k < inner.height {
-            canvas.put(binding.keyLabel, x: inner.x, y: inner.y + k, style: Theme.key, clip: inner)
+        guard !fits else { return }
+        // The borders say how to scroll and how to close.
+        let border = Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1)
+        let below = first + inner.height < lines.count ? " \(moreBelow) · " : " "
+        canvas.put(below + HelpOverlay.hint + " ", x: rect.x + 2, y: rect.maxY - 1, style: Theme.label, clip: border)
+        if first > 0 {
+            let text = " \(moreAbove) "
+            canvas.put(text, x: rect.maxX - 2 - text.count, y: rect.y, style: Theme.label)
         }
     }
 }

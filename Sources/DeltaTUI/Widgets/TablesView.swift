@@ -67,7 +67,7 @@ struct TablesView {
         }
         let visible = inner.height - 2
         // The rows follow the focus (↑/↓) when they do not all fit.
-        if rows.count > visible { canvas.put("↑/↓: the other rows", x: inner.x, y: inner.y, style: Theme.label, clip: inner) }
+        if rows.count > visible { canvas.put("\(KeyBinding.focusKeys): the other rows", x: inner.x, y: inner.y, style: Theme.label, clip: inner) }
         canvas.put(header, x: inner.x, y: inner.y + 1, style: Theme.heading, clip: inner)
         let focusRow = min(focus, max(rows.count - 1, 0))
         top = max(0, min(focusRow - visible / 2, rows.count - visible))
