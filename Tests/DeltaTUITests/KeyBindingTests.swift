@@ -84,6 +84,9 @@ import Testing
         #expect(seen.contains("↓ more, PgDn · any other key closes this help"))
         app.tap(.pageUp)
         #expect(app.showHelp && app.helpScroll < app.helpOverlay.maxScroll(width: 64, height: 18))
+        // A larger terminal shows all of it: the scroll is clamped at once.
+        _ = app.handle(.resize(width: 160, height: 48))
+        #expect(app.helpScroll == 0 && app.helpOverlay.maxScroll(width: 160, height: 48) == 0)
         app.tap(.character("x"))
         #expect(!app.showHelp && app.helpScroll == 0)
     }

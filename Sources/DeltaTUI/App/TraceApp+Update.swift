@@ -10,6 +10,13 @@ extension TraceApp {
         case .resize(let w, let h):
             width = w
             height = h
+            // What the new size shows less of (or all of) is scrolled no further than it goes.
+            if !isTooSmall {
+                let lesson = lessonBoxMetrics(width: w, height: h)
+                lessonScroll = min(lessonScroll, max(0, lesson.lines - lesson.rows))
+                equationScroll = min(equationScroll, maxEquationScroll)
+                helpScroll = min(helpScroll, helpOverlay.maxScroll(width: w, height: h))
+            }
             return true
         case .tick:
             reloadIfEdited()

@@ -161,18 +161,13 @@ extension TraceApp {
                            header: header, headerWarns: elsewhere, shown: shown, focus: focus, hidden: hidesResults)
     }
 
-    /// What the lesson's box says: graded answers, the question being asked, a message, the
-    /// score at the lesson's last step, and the narration (or what the run is, or the
+    /// What the lesson's box says: the question being asked (first, with the line being
+    /// typed), graded answers, a message, the score at the lesson's last step, and the narration (or what the run is, or the
     /// lesson's summary). Narration written for an earlier step says which.
     var lessonEntries: [LessonPane.Entry] {
         var entries: [LessonPane.Entry] = []
-        for q in questionsHere {
-            guard let answer = answers[q], let truth = truth(of: q) else { continue }
-            let verdict = answer.correct ? "✓ Right" : "✗ Not quite"
-            entries.append(.verdict("\(verdict): the answer is \(NumberText.format(truth, digits: 6)); you said \(NumberText.format(answer.typed, digits: 6)).",
-                                    correct: answer.correct))
-            if let explain = lesson.questions[q].explain, prompt == nil { entries.append(.explanation(explain)) }
-        }
+        // While a question waits, it and the line being typed come first (with a message about
+        // the typing under them), so that they are in view however small the box.
         if case .answer(let q, let text)? = prompt {
             let asking = pane(asking: q) ?? 0
             var label = asking == 0 ? "Question" : "Question (\(panes[asking].name))"
@@ -181,8 +176,16 @@ extension TraceApp {
             let table = KeyBinding.answering
             let check = KeyBinding.keyName(for: .checkAnswer, in: table) ?? "", skip = KeyBinding.keyName(for: .skipQuestion, in: table) ?? ""
             entries.append(.typing("Your answer: " + text + "█   (\(check) to check · \(skip) to skip)"))
+            if let message { entries.append(.message(message)) }
         }
-        if let message { entries.append(.message(message)) }
+        for q in questionsHere {
+            guard let answer = answers[q], let truth = truth(of: q) else { continue }
+            let verdict = answer.correct ? "✓ Right" : "✗ Not quite"
+            entries.append(.verdict("\(verdict): the answer is \(NumberText.format(truth, digits: 6)); you said \(NumberText.format(answer.typed, digits: 6)).",
+                                    correct: answer.correct))
+            if let explain = lesson.questions[q].explain, prompt == nil { entries.append(.explanation(explain)) }
+        }
+        if !hidesResults, let message { entries.append(.message(message)) }  // (a waiting question's is above)
         if leader.shown.isAtEnd && prompt == nil { entries += scoreEntries }
         // While a question waits, only the asking run's narration is shown: another run's
         // beat may state the very number the question hides (the lesson's own beats are

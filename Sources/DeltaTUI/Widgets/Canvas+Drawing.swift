@@ -58,7 +58,8 @@ extension Canvas {
                 fill(row)
                 put(last.0, x: rect.x, y: row.y, style: last.1, clip: Rect(x: rect.x, y: row.y, width: rect.width - 1, height: 1))
             }
-            let column = min(rect.x + last.0.count, rect.maxX - 1)
+            // A space before it, so that it does not read as the tail of the row's last number.
+            let column = min(rect.x + last.0.count + 1, rect.maxX - 1)
             self[column, rect.maxY - 1] = Cell("…", style: last.1)
         }
         return y - rect.y

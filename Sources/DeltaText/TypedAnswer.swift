@@ -1,9 +1,10 @@
 /// The number a student typed as an answer: a decimal with an optional sign (`-` or the
 /// minus sign `−`) and `e` notation (`-1.5e-3`), or a fraction of two such numbers
-/// (`1/2`, `-3/4`), evaluated as numerator ÷ denominator.
-enum TypedAnswer {
+/// (`1/2`, `-3/4`), evaluated as numerator ÷ denominator. The screen reads a student's
+/// answer with it and words its problems with ``Problem/message``.
+public enum TypedAnswer {
     /// Why what was typed is not a number.
-    enum Problem: Error, Equatable {
+    public enum Problem: Error, Equatable {
         /// Nothing was typed.
         case empty
         /// The text is not a decimal or a fraction of two.
@@ -17,7 +18,7 @@ enum TypedAnswer {
     }
 
     /// The value of the typed text, or why it has none.
-    static func read(_ text: String) -> Result<Double, Problem> {
+    public static func read(_ text: String) -> Result<Double, Problem> {
         let plain = text.replacingOccurrences(of: "−", with: "-")
         guard !plain.isEmpty else { return .failure(.empty) }
         guard !plain.contains(",") else { return .failure(.decimalComma(text)) }
@@ -35,7 +36,7 @@ enum TypedAnswer {
 
 extension TypedAnswer.Problem {
     /// The problem in words, for the lesson's box.
-    var message: String {
+    public var message: String {
         let examples = "e.g. 0.25, -1.5e-3 or 1/2"
         switch self {
         case .empty: return "type a number first, \(examples)"
