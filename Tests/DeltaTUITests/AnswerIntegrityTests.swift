@@ -9,15 +9,23 @@ import Testing
 /// `g 2 Enter` is not graded unnoticed; a question is asked with its run on the screen; the
 /// score counts only the questions the screen can reach.
 @Suite struct AnswerIntegrityTests {
-    /// One neuron (w = b = 2, x = 1, y = 0) with a variant of another η, and a question for
-    /// a at epoch 2 asked in the lesson and in the variant.
-    static let twoRuns = """
-        title: Two runs
-        summary: One question, two runs.
+    /// Lesson 2's neuron (w = b = 2, x = 1, y = 0, quadratic cost, η = 0.15) trained for
+    /// `epochs` epochs: the start of each lesson here, its variants and questions after.
+    static func neuron(epochs: Int) -> String {
+        """
+        title: One neuron
+        summary: The saturated neuron.
         network: {layers: [1, 1], output: sigmoid, cost: quadratic}
         init: {weights: [[[2.0]]], biases: [[2.0]]}
         data: {inputs: [[1.0]], targets: [[0.0]]}
-        train: {eta: 0.15, epochs: 5}
+        train: {eta: 0.15, epochs: \(epochs)}
+
+        """
+    }
+
+    /// The neuron with a variant of another η, and a question for a at epoch 2 asked in the
+    /// lesson and in the variant.
+    static let twoRuns = neuron(epochs: 5) + """
         variants:
           - {name: third, eta: 3.0}
         questions:
@@ -150,13 +158,7 @@ import Testing
     @Test func aQuestionIsAskedWithItsRunOnTheScreen() throws {
         // Four runs at 80 columns show two at a time; a question for the fourth run moves
         // the page to it.
-        let text = """
-            title: Four runs
-            summary: A question for the last.
-            network: {layers: [1, 1], output: sigmoid, cost: quadratic}
-            init: {weights: [[[2.0]]], biases: [[2.0]]}
-            data: {inputs: [[1.0]], targets: [[0.0]]}
-            train: {eta: 0.15, epochs: 3}
+        let text = Self.neuron(epochs: 3) + """
             variants:
               - {name: second, eta: 0.2}
               - {name: third, eta: 0.3}
@@ -197,13 +199,7 @@ import Testing
     @Test func theScoreCountsOnlyQuestionsTheScreenCanReach() throws {
         // The lesson trains 2 epochs, the variant 4; a question for the variant at epoch 3
         // cannot be reached side by side (the lesson leads), so it is neither counted nor offered.
-        let text = """
-            title: Longer
-            summary: A question past the leader's end.
-            network: {layers: [1, 1], output: sigmoid, cost: quadratic}
-            init: {weights: [[[2.0]]], biases: [[2.0]]}
-            data: {inputs: [[1.0]], targets: [[0.0]]}
-            train: {eta: 0.15, epochs: 2}
+        let text = Self.neuron(epochs: 2) + """
             variants:
               - {name: longer, epochs: 4}
             questions:
