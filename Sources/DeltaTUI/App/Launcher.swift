@@ -83,6 +83,14 @@ public struct Launcher: TerminalProgram {
         return false
     }
 
+    /// Every 100 ms while the trace screen runs or trains; every second while it only
+    /// watches its lesson file (a save shows within a second, and an idle screen costs
+    /// almost nothing).
+    public var tickInterval: Duration {
+        if case .trace(let app) = screen, app.wantsTicks { return .milliseconds(100) }
+        return .seconds(1)
+    }
+
     /// Picker keys, or the trace screen's events.
     public mutating func handle(_ event: Event) -> Bool {
         if case .resize(let w, let h) = event { width = w; height = h }

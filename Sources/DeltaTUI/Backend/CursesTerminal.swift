@@ -10,7 +10,7 @@ import Foundation
 ///     terminal.run(&program)            // returns with the terminal restored
 ///     if case .signal(let number) = terminal.ending { exit(128 + number) }
 ///
-/// Events: `.resize` first (the current size), then keys; `.tick` about every 100 ms while
+/// Events: `.resize` first (the current size), then keys; `.tick` every `tickInterval` (100 ms by default) while
 /// `program.wantsTicks` is true. While it is false the backend blocks on input and uses no
 /// CPU. Ctrl-C arrives as `.key(.interrupt)`; SIGTERM and SIGHUP end `run` at once.
 ///
@@ -154,7 +154,6 @@ public final class CursesTerminal {
         var width = Int(deltatui_width(window)), height = Int(deltatui_height(window))
         guard program.handle(.resize(width: width, height: height)) else { ending = .quit; return }
 
-        let tickInterval: UInt64 = 100_000_000
         var ticking = false
         var lastTick = DispatchTime.now().uptimeNanoseconds
         var lastInterrupt: UInt64 = 0
@@ -167,6 +166,8 @@ public final class CursesTerminal {
                 ticking = program.wantsTicks
                 lastTick = DispatchTime.now().uptimeNanoseconds
             }
+            let interval = program.tickInterval.components
+            let tickInterval = UInt64(max(0, interval.seconds)) * 1_000_000_000 + UInt64(max(0, interval.attoseconds / 1_000_000_000))
             var timeout: Int32 = -1
             if ticking {
                 let elapsed = DispatchTime.now().uptimeNanoseconds &- lastTick

@@ -8,4 +8,12 @@ public protocol TerminalProgram {
     func render(into canvas: inout Canvas)
     /// Whether the program wants `.tick` events (while an animation runs).
     var wantsTicks: Bool { get }
+    /// How often it wants them: every 100 ms while something moves on the screen; a program
+    /// that only polls (a file it watches) asks for fewer, since every tick draws a frame.
+    var tickInterval: Duration { get }
+}
+
+extension TerminalProgram {
+    /// Every 100 ms.
+    public var tickInterval: Duration { .milliseconds(100) }
 }
