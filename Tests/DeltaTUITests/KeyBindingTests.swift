@@ -90,4 +90,18 @@ import Testing
         app.tap(.character("x"))
         #expect(!app.showHelp && app.helpScroll == 0)
     }
+
+    @Test func whereTheWholeHelpShowsAnyKeyClosesIt() throws {
+        var app = try TraceApp(lesson: try lesson("02-saturated-neuron.yaml"))
+        _ = app.handle(.resize(width: 160, height: 48))
+        app.tap(.escape, .character("?"))
+        let shown = canvas(app, width: 160, height: 48).text
+        #expect(shown.contains("any key closes this help") && !shown.contains("↓ more, PgDn ·"))
+        // The box is as tall as its list: no empty rows under the hint.
+        let rows = shown.components(separatedBy: "\n")
+        let hint = try #require(rows.firstIndex { $0.contains("any key closes this help") })
+        #expect(rows[hint + 1].contains("└"))
+        app.tap(.down)
+        #expect(!app.showHelp)
+    }
 }

@@ -245,8 +245,18 @@ extension Array where Element == Character {
         var both = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"))
         both.finishTraining()
         both.chartChoice = true
-        #expect(screen(both, width: 80, height: 24).contains("Cost per epoch · own costs, not comparable"))
-        #expect(screen(both, width: 160, height: 48).contains("Cost per epoch · each run's own cost, heights not comparable"))
+        for size in [(80, 24), (160, 48)] {
+            let shown = screen(both, width: size.0, height: size.1)
+            #expect(shown.contains("└─ each run's own cost: heights not comparable ─"), "\(shown)")
+        }
+        // Lesson 2's four runs (quadratic, mse, cross-entropy) at 80×24: every curve in the
+        // legend, and the note.
+        let saturated = try lesson("02-saturated-neuron.yaml")
+        var four = try TraceApp(lesson: saturated, variants: [nil] + saturated.variants.map(\.name))
+        four.finishTraining()
+        four.chartChoice = true
+        let all = screen(four, width: 80, height: 24)
+        #expect(all.contains("└─ each run's own cost: heights not comparable ─") && all.contains("o cross-entropy"), "\(all)")
         // One cost function: nothing to say.
         var one = try TraceApp(lesson: try lesson("03-mse-vs-cross-entropy.yaml"), variants: [nil])
         one.finishTraining()

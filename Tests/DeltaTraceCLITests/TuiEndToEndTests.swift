@@ -38,9 +38,9 @@ import Testing
         tmux.resize(width: 80, height: 24)
         try tmux.waitFor("Output error, layer 1")
         tmux.send("?")
-        try tmux.waitFor("any other key closes this help")
+        try tmux.waitFor("closes this help")
         tmux.send("Escape")
-        try tmux.waitUntil("the help to close") { !$0.contains("any other key closes this help") }
+        try tmux.waitUntil("the help to close") { !$0.contains("closes this help") }
         tmux.send("q")  // back to the lessons, then q quits
         try tmux.waitFor("choose a lesson")
         tmux.send("q")

@@ -68,14 +68,15 @@ extension TraceApp {
         }
         if showHelp {
             if action == .quit { return false }
-            // The keys that scroll the lesson's box or move the focus scroll the help; any
-            // other key closes it.
+            // Where the help scrolls, the keys that scroll the lesson's box or move the focus
+            // scroll it; any other key (any key, where it all shows) closes it.
             let page = max(1, helpOverlay.rect(width: width, height: height).height - 3)
+            let scrolls = helpOverlay.maxScroll(width: width, height: height) > 0
             let steps: Int? = switch action {
-            case .scrollLessonDown?: page
-            case .scrollLessonUp?: -page
-            case .focusNext?: 1
-            case .focusPrevious?: -1
+            case .scrollLessonDown? where scrolls: page
+            case .scrollLessonUp? where scrolls: -page
+            case .focusNext? where scrolls: 1
+            case .focusPrevious? where scrolls: -1
             default: nil
             }
             if let steps {

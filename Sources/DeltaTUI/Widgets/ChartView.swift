@@ -47,29 +47,20 @@ struct ChartView {
     /// training, ½(a − y)² for one neuron, would give its answer away).
     var hidesValues = false
     /// Whether the runs drawn measure cost with different functions (quadratic and
-    /// cross-entropy, say): their curves' heights are then not comparable, and the title
-    /// says so, so that a lower curve is not read as a better run.
+    /// cross-entropy, say): their curves' heights are then not comparable, and the bottom
+    /// border says so, so that a lower curve is not read as a better run.
     var costsDiffer = false
 
     /// Draws the chart into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         let all = series
-        let progress = self.progress.map { " · " + $0 } ?? ""
-        var title = "Cost per epoch" + progress
-        if costsDiffer {
-            // Said as fully as costs the legend no row: the legend comes first.
-            var without = canvas
-            let rows = drawLegend(into: &without, rect: rect, inner: without.box(rect, title: title), titleWidth: title.count)
-            for note in [" · each run's own cost, heights not comparable", " · own costs, not comparable", " · own costs"] {
-                let noted = "Cost per epoch" + note + progress
-                var with = canvas
-                if drawLegend(into: &with, rect: rect, inner: with.box(rect, title: noted), titleWidth: noted.count) == rows {
-                    title = noted
-                    break
-                }
-            }
-        }
+        let title = "Cost per epoch" + (progress.map { " · " + $0 } ?? "")
         let boxed = canvas.box(rect, title: title)
+        if costsDiffer {
+            // In the bottom border, where it takes nothing from the legend or the plot.
+            let note = rect.width >= 60 ? " each run's own cost: heights not comparable " : " own costs: not comparable "
+            canvas.put(note, x: rect.x + 2, y: rect.maxY - 1, style: Theme.label, clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1))
+        }
         let legendRows = drawLegend(into: &canvas, rect: rect, inner: boxed, titleWidth: title.count)
         // The plot and its axis below the legend's rows.
         let inner = Rect(x: boxed.x, y: boxed.y + legendRows, width: boxed.width, height: boxed.height - legendRows)

@@ -13,8 +13,10 @@ struct HelpOverlay {
     var moreBelow = "↓ more"
     /// The marker of a border with more above.
     var moreAbove = "↑ more"
-    /// What closes the help.
-    static let hint = "any other key closes this help"
+    /// What closes the help, when the whole list is shown.
+    static let hint = "any key closes this help"
+    /// What closes it when the list scrolls (the scrolling keys do not close it).
+    static let scrollingHint = "any other key closes this help"
 
     /// The width of the key column.
     var keyWidth: Int { (bindings.map(\.keyLabel.count).max() ?? 10) + 2 }
@@ -22,7 +24,8 @@ struct HelpOverlay {
     /// The box on a canvas of this size, centred.
     func rect(width: Int, height: Int) -> Rect {
         let boxWidth = min(width - 4, max(76, keyWidth + (bindings.map(\.help.count).max() ?? 40) + 2))
-        let boxHeight = min(height - 2, bindings.count + 4)
+        // As tall as the wrapped list with the hint under it (the width alone decides the wrap).
+        let boxHeight = min(height - 2, lines(width: boxWidth - 2).count + 4)
         return Rect(x: (width - boxWidth) / 2, y: (height - boxHeight) / 2, width: boxWidth, height: boxHeight)
     }
 
@@ -64,7 +67,7 @@ struct HelpOverlay {
         // The borders say how to scroll and how to close.
         let border = Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1)
         let below = first + inner.height < lines.count ? " \(moreBelow) · " : " "
-        canvas.put(below + HelpOverlay.hint + " ", x: rect.x + 2, y: rect.maxY - 1, style: Theme.label, clip: border)
+        canvas.put(below + HelpOverlay.scrollingHint + " ", x: rect.x + 2, y: rect.maxY - 1, style: Theme.label, clip: border)
         if first > 0 {
             let text = " \(moreAbove) "
             canvas.put(text, x: rect.maxX - 2 - text.count, y: rect.y, style: Theme.label)
