@@ -67,7 +67,9 @@ struct HelpOverlay {
         // The borders say how to scroll and how to close.
         let border = Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1)
         let below = first + inner.height < lines.count ? " \(moreBelow) · " : " "
-        canvas.put(below + HelpOverlay.scrollingHint + " ", x: rect.x + 2, y: rect.maxY - 1, style: Theme.label, clip: border)
+        let scrolls = maxScroll(width: canvas.width, height: canvas.height) > 0
+        canvas.put(below + (scrolls ? HelpOverlay.scrollingHint : HelpOverlay.hint) + " ", x: rect.x + 2, y: rect.maxY - 1,
+                   style: Theme.label, clip: border)
         if first > 0 {
             let text = " \(moreAbove) "
             canvas.put(text, x: rect.maxX - 2 - text.count, y: rect.y, style: Theme.label)
