@@ -157,8 +157,9 @@ import Testing
                 let p = app.leader.shown.position, layout = app.leader.run.layout
                 #expect(parts.first == "epoch \(p.epoch)/\(layout.epochs)", "\(name): \(parts)")
                 #expect(parts.contains(StepText.short(p.step, outputLayer: layout.layers)), "\(name): \(parts)")
-                let whole = ["update \(p.update)/\(layout.updatesPerEpoch)", "example \(p.step.example ?? 1)/1",
-                             "C = ?", "C = \(NumberText.format(app.leader.shown.trace.cost))", StepText.short(p.step, outputLayer: layout.layers),
+                let M = layout.examples(inUpdate: p.update), c = M == 1 ? "C" : "mean C"
+                let whole = ["update \(p.update)/\(layout.updatesPerEpoch)", "example \(p.step.example ?? 1)/\(M)", "all \(M) examples",
+                             "\(c) = ?", "\(c) = \(NumberText.format(app.leader.shown.trace.cost))", StepText.short(p.step, outputLayer: layout.layers),
                              "epoch \(p.epoch)/\(layout.epochs)"]
                 for part in parts { #expect(whole.contains(part), "\(name) at \(width)×\(height): “\(part)” in \(parts)") }
                 // While a question waits, C is not given (½(a − y)² gives a away).

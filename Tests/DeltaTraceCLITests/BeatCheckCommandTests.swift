@@ -51,6 +51,7 @@ import Testing
             "ok       lessons/02-saturated-neuron.yaml  (14 claims, 21 numbers beside beats)",
             "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 10 numbers beside beats)",
             "ok       lessons/04-backprop-2-2-2.yaml  (6 claims, 17 numbers beside beats)",
+            "ok       lessons/05-minibatches.yaml  (6 claims, 14 numbers beside beats)",
         ])
     }
 
