@@ -196,6 +196,23 @@ import Testing
         #expect(again.prompt == .answer(question: 0, text: "") && again.focus == 1)
     }
 
+    @Test func theMinibatchViewMarksAWaitingδAsHiddenNotUncomputed() throws {
+        // Lesson 4 asks for δ₁,₁ at the backpropagation: beside the equations at 160×48 the
+        // minibatch sum shows it as "?" (computed, hidden), not "·" (not computed yet).
+        var app = try TraceApp(lesson: try lesson("04-backprop-2-2-2.yaml"))
+        app.tap(.right, .right)
+        app.type("0.1385")
+        app.tap(.enter, .right)
+        #expect(app.prompt == .answer(question: 1, text: ""))
+        let waiting = screen(app, width: 160, height: 48)
+        #expect(waiting.contains("Σ so far (1 of 1 examples) = ?") && !waiting.contains("0.0087"))
+        let δ = try #require(app.truth(of: 1))
+        app.type(NumberText.format(δ, digits: 8))
+        app.tap(.enter)
+        // Answered, the term and the sum show: a₀,₁·δ₁,₁ = 0.05 × 0.00877135.
+        #expect(screen(app, width: 160, height: 48).contains("Σ so far (1 of 1 examples) = \(NumberText.format(0.05 * δ, digits: 8))"))
+    }
+
     @Test func theScoreCountsOnlyQuestionsTheScreenCanReach() throws {
         // The lesson trains 2 epochs, the variant 4; a question for the variant at epoch 3
         // cannot be reached side by side (the lesson leads), so it is neither counted nor offered.

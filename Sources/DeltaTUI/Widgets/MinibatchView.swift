@@ -53,15 +53,21 @@ struct MinibatchView {
         lines.append((row("m", names[0], names[1], column.product >= 7 ? "product" : "a·δ"), Theme.label))
         // At gradient descent the sum over the examples is what the step computes.
         let hidesSum = hidden && step.phase == .gradientDescent
-        var sum = 0.0, known = 0
+        var sum = 0.0, known = 0, hiddenTerm = false
         for m in 1...trace.M {
             let shownActivation = frame.isComputed(.activation, example: m, layer: l - 1)
-            let shownError = frame.isComputed(.error, example: m, layer: l) && !(hidden && m == step.example)
+            let computedError = frame.isComputed(.error, example: m, layer: l)
+            // The δ this very step computes, while a question waits: "?" (computed, hidden),
+            // not "·" (not computed yet).
+            let hiddenError = computedError && hidden && m == step.example
+            let shownError = computedError && !hiddenError
             let a = trace.a(m, l - 1, i), d = trace.delta(m, l, j)
-            let product = shownActivation && shownError ? (hidesSum ? "?" : NumberText.fitting(a * d, width: column.product, decimals: 6)) : "·"
+            let product = shownActivation && shownError ? (hidesSum ? "?" : NumberText.fitting(a * d, width: column.product, decimals: 6))
+                : (shownActivation && hiddenError ? "?" : "·")
             let cells = [shownActivation ? NumberText.fitting(a, width: column.a, decimals: 5) : "·",
-                         shownError ? NumberText.fitting(d, width: column.delta, decimals: 5) : "·", product]
+                         shownError ? NumberText.fitting(d, width: column.delta, decimals: 5) : (hiddenError ? "?" : "·"), product]
             if shownActivation && shownError { sum += a * d; known += 1 }
+            if shownActivation && hiddenError { known += 1; hiddenTerm = true }
             let style: Style = m == step.example ? Theme.touched : .plain
             lines.append((row(String(m), cells[0], cells[1], cells[2]), style))
         }
@@ -76,7 +82,8 @@ struct MinibatchView {
             if update.count + 3 + change.count <= width { add(update + "   " + change, Theme.touched) } else { add(update, Theme.touched); add("    " + change, Theme.touched) }
             add("∂C/∂b\(ExprText.subscripted("\(l),\(j + 1)")) = Σₘ δ(m)/M = \(NumberText.format(trace.biasGradient(l, j), digits: 8))", .plain)
         } else {
-            add("Σ so far (\(known) of \(trace.M) examples) = \(NumberText.format(sum, digits: 8))", Theme.label)
+            add("Σ so far (\(known) of \(trace.M) examples) = " + (hiddenTerm ? "?" : NumberText.format(sum, digits: 8)),
+                hiddenTerm ? Theme.hidden : Theme.label)
             add("averaged at gradient descent, after example M", Theme.label)
         }
         return lines
