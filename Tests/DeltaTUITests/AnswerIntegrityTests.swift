@@ -76,12 +76,8 @@ import Testing
     }
 
     @Test func aReloadThatChangesTheAnswerDropsTheGrade() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltatrace-grade-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("01-one-neuron.yaml").path
-        let text = try String(contentsOf: lessonsFolder.appendingPathComponent("01-one-neuron.yaml"), encoding: .utf8)
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let (path, text) = try copyOfLesson1()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         var app = try TraceApp(lesson: try Lesson.load(path: path))
         // z = 1.5·0.5 + 0.2 = 0.95, right.
         app.type("0.95")
@@ -103,12 +99,8 @@ import Testing
     }
 
     @Test func aBrokenFileStaysShownAfterAVariantIsChosen() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltatrace-broken-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("01-one-neuron.yaml").path
-        let text = try String(contentsOf: lessonsFolder.appendingPathComponent("01-one-neuron.yaml"), encoding: .utf8)
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let (path, text) = try copyOfLesson1()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         var app = try TraceApp(lesson: try Lesson.load(path: path))
         app.tap(.escape, .escape)
         try text.replacingOccurrences(of: "  eta: 1.0", with: "  eta: fast").write(toFile: path, atomically: false, encoding: .utf8)

@@ -453,7 +453,7 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
     }
 
     @Test func aLessonSavedWhileAtThePickerIsReloadedOnTheFirstTickBack() throws {
-        let (path, text) = try LiveReloadTests().copyOfLesson1()
+        let (path, text) = try copyOfLesson1()
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         var launcher = Launcher(app: try TraceApp(lesson: try Lesson.load(path: path)), lessonPaths: [path])
         _ = launcher.handle(.resize(width: 80, height: 24))
@@ -474,16 +474,6 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
 
 /// Live reload of the lesson file.
 @Suite struct LiveReloadTests {
-    /// Lesson 1 copied into a new folder (its data is inline).
-    func copyOfLesson1() throws -> (path: String, text: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltatrace-reload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("01-one-neuron.yaml").path
-        let text = try String(contentsOf: lessonsFolder.appendingPathComponent("01-one-neuron.yaml"), encoding: .utf8)
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
-        return (path, text)
-    }
-
     @Test func aSavedEditIsReloadedAtTheSamePositionAndABrokenOneKeepsTheLastGoodLesson() throws {
         let (path, text) = try copyOfLesson1()
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }

@@ -18,6 +18,17 @@ func inlineLesson(_ text: String) throws -> Lesson {
     try Lesson.parse(text, file: lessonsFolder.appendingPathComponent("inline-test.yaml").path)
 }
 
+/// Lesson 1 copied into a new folder of its own (its data is inline), for a test that edits
+/// the file: its path and text. The caller removes the folder.
+func copyOfLesson1() throws -> (path: String, text: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deltatrace-lesson-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("01-one-neuron.yaml").path
+    let text = try String(contentsOf: lessonsFolder.appendingPathComponent("01-one-neuron.yaml"), encoding: .utf8)
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    return (path, text)
+}
+
 /// The app drawn at a size.
 func canvas(_ app: TraceApp, width: Int = 80, height: Int = 24) -> Canvas {
     var app = app

@@ -4,12 +4,8 @@ import Testing
 /// A student answering questions in a real terminal (tmux): answering, a key that does not
 /// consume a waiting question, a skipped question asked again, and the score at the end.
 @Suite(.serialized) struct QuestionEndToEndTests {
-    func open(_ arguments: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
-        try TmuxSession(width: width, height: height, command: "\(TmuxSession.quoted(try deltatraceBinary().path)) \(arguments)")
-    }
-
     @Test func answeringAFractionAndKeysThatDoNotConsumeTheQuestion() throws {
-        let tmux = try open("1")
+        let tmux = try TmuxSession.deltatrace("1")
         defer { tmux.kill() }
         var screen = try tmux.waitFor("Question: What is z = x·w + b?")
         #expect(screen.contains("answer the question — Esc to skip"))
@@ -31,7 +27,7 @@ import Testing
     }
 
     @Test func steppingBackAsksASkippedQuestionAgain() throws {
-        let tmux = try open("1")
+        let tmux = try TmuxSession.deltatrace("1")
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is z = x·w + b?")
         tmux.send("Escape")
@@ -46,7 +42,7 @@ import Testing
     }
 
     @Test func theEndOfTheLessonShowsTheScoreAndAsksTheSkippedOnesAgain() throws {
-        let tmux = try open("1", width: 160, height: 48)
+        let tmux = try TmuxSession.deltatrace("1", width: 160, height: 48)
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is z = x·w + b?")
         tmux.send("0.95", "Enter")
@@ -73,7 +69,7 @@ import Testing
     }
 
     @Test func runningToTheEndShowsTheScore() throws {
-        let tmux = try open("1")
+        let tmux = try TmuxSession.deltatrace("1")
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is z = x·w + b?")
         tmux.send("Escape", "Escape", "r")

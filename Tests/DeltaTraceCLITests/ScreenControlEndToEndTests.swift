@@ -4,12 +4,8 @@ import Testing
 /// The real binary in tmux: q back to the lessons and Enter back to the lesson as it was
 /// left, and the screen reloading a lesson file an instructor saves.
 @Suite(.serialized) struct ScreenControlEndToEndTests {
-    func open(_ arguments: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
-        try TmuxSession(width: width, height: height, command: "\(TmuxSession.quoted(try deltatraceBinary().path)) \(arguments)")
-    }
-
     @Test func qGoesBackToThePickerWithTheLessonSelectedAndQuitsFromThere() throws {
-        let tmux = try open("2")
+        let tmux = try TmuxSession.deltatrace("2")
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
         tmux.send("Escape", "q")  // q does nothing while a question waits: skip it first
@@ -27,7 +23,7 @@ import Testing
     }
 
     @Test func qThenEnterComesBackToThePositionAndTheAnswersAsTheyWereLeft() throws {
-        let tmux = try open("2")
+        let tmux = try TmuxSession.deltatrace("2")
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
         tmux.send("0.982", "Enter")
@@ -57,7 +53,7 @@ import Testing
         let original = try String(contentsOf: packageRoot.appendingPathComponent("lessons/01-one-neuron.yaml"), encoding: .utf8)
         try original.write(toFile: path, atomically: false, encoding: .utf8)
 
-        let tmux = try open(TmuxSession.quoted(path))
+        let tmux = try TmuxSession.deltatrace(TmuxSession.quoted(path))
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is z = x·w + b?")
         tmux.send("Escape", "Escape", "u", "u")

@@ -205,6 +205,13 @@ final class TmuxSession {
         return !stat[close...].dropFirst(2).hasPrefix("Z")
     }
 
+    /// A session of this size running the built `deltatrace` with these arguments (already
+    /// quoted for bash where they need it).
+    static func deltatrace(_ arguments: String, width: Int = 80, height: Int = 24,
+                           environment: [String: String] = [:]) throws -> TmuxSession {
+        try TmuxSession(width: width, height: height, command: "\(quoted(try deltatraceBinary().path)) \(arguments)", environment: environment)
+    }
+
     /// A string quoted for bash (single quotes).
     static func quoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

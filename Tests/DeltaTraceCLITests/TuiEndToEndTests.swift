@@ -4,13 +4,8 @@ import Testing
 /// The real binary in a real terminal (tmux): what a student sees, and that the terminal
 /// is left as it was.
 @Suite(.serialized) struct TuiEndToEndTests {
-    func open(_ arguments: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws -> TmuxSession {
-        try TmuxSession(width: width, height: height,
-                        command: "\(TmuxSession.quoted(try deltatraceBinary().path)) \(arguments)", environment: environment)
-    }
-
     @Test func aStudentStepsThroughTheSaturatedNeuron() throws {
-        let tmux = try open("2")
+        let tmux = try TmuxSession.deltatrace("2")
         defer { tmux.kill() }
         try tmux.waitFor("Question: What is the output a = σ(2·1 + 2)?")
         tmux.send("0.98", "Enter")
@@ -52,7 +47,7 @@ import Testing
     }
 
     @Test func aVariantIsToldWhatItIsAndAskedNothing() throws {
-        let tmux = try open("2 --variant cross-entropy")
+        let tmux = try TmuxSession.deltatrace("2 --variant cross-entropy")
         defer { tmux.kill() }
         try tmux.waitFor("Variant cross-entropy of this lesson (cost: cross-entropy).")
         tmux.send("Right")
@@ -67,12 +62,12 @@ import Testing
     }
 
     @Test func ctrlCAndTooSmallStillQuitCleanly() throws {
-        let tmux = try open("1", width: 60, height: 15)
+        let tmux = try TmuxSession.deltatrace("1", width: 60, height: 15)
         defer { tmux.kill() }
         try tmux.waitFor("needs a terminal of at least 64×18")
         tmux.send("q")
         try tmux.waitForPrompt()
-        let again = try open("1")
+        let again = try TmuxSession.deltatrace("1")
         defer { again.kill() }
         try again.waitFor("One sigmoid neuron, by hand")
         again.send("C-c")
@@ -80,7 +75,7 @@ import Testing
     }
 
     @Test func compareOpensSideBySideOnATerminal() throws {
-        let tmux = try open("compare 3", width: 120, height: 40)
+        let tmux = try TmuxSession.deltatrace("compare 3", width: 120, height: 40)
         defer { tmux.kill() }
         try tmux.waitFor("compare: lesson vs cross-entropy")
         tmux.send("Right")
@@ -96,7 +91,7 @@ import Testing
     }
 
     @Test func asciiAndNoColor() throws {
-        let ascii = try open("2 --ascii", environment: ["NO_COLOR": "1"])
+        let ascii = try TmuxSession.deltatrace("2 --ascii", environment: ["NO_COLOR": "1"])
         defer { ascii.kill() }
         let screen = try ascii.waitFor("Question:")
         #expect(screen.contains("+- Network 1-1 * example 1/1 -"))
@@ -108,7 +103,7 @@ import Testing
         ascii.send("q")
         try ascii.waitForPrompt()
 
-        let c = try open("2", environment: ["LANG": "C", "LC_ALL": "C"])
+        let c = try TmuxSession.deltatrace("2", environment: ["LANG": "C", "LC_ALL": "C"])
         defer { c.kill() }
         let plain = try c.waitFor("Question:")
         #expect(plain.contains("+- Network 1-1 * example 1/1 -") && !plain.contains("δ"))
@@ -117,7 +112,7 @@ import Testing
         c.send("q")
         try c.waitForPrompt()
 
-        let colored = try open("2")
+        let colored = try TmuxSession.deltatrace("2")
         defer { colored.kill() }
         try colored.waitFor("Question:")
         let withColor = colored.capture(escapes: true)
@@ -132,7 +127,7 @@ import Testing
         let outcome = try deltatrace(["2"])  // stdin and stdout are pipes here
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("deltatrace run LESSON") && outcome.stderr.contains("hint:"))
-        let dumb = try open("2", environment: ["TERM": "dumb"])
+        let dumb = try TmuxSession.deltatrace("2", environment: ["TERM": "dumb"])
         defer { dumb.kill() }
         // The hint first: waiting for the prompt alone could see the one before the command ran.
         try dumb.waitFor("hint: use `deltatrace run LESSON`")
