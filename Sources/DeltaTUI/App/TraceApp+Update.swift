@@ -110,7 +110,6 @@ extension TraceApp {
         case .goTo: prompt = .goTo("")
         case .run:
             running = true
-            runTicks = 0
             // What the run already is when `r` is pressed does not stop it: every node of the
             // current update that is saturated where that slows learning, every pane that
             // already stands where its run stopped.
@@ -270,7 +269,6 @@ extension TraceApp {
     /// of steps, or at the fastest as many as fit in a time slice, at least one), stopping
     /// at a breakpoint, a beat, a question or the end.
     mutating func advanceRun() {
-        runTicks += 1
         let budget = runBudget, clock = ContinuousClock(), deadline = budget.slice.map { clock.now + $0 }
         var taken = 0
         while taken < budget.steps && (taken == 0 || deadline.map { clock.now < $0 } ?? true) {

@@ -61,8 +61,6 @@ public struct TraceApp: TerminalProgram {
     public var breakpoints: Set<Breakpoint> = [.nonFinite]
     /// Whether `r` is running forwards.
     public internal(set) var running = false
-    /// Ticks since `r` started.
-    var runTicks = 0
     /// The nodes (pane, layer, node) seen saturated where that slows learning, the last time
     /// a step computed them during this `r`: the saturated-node breakpoint stops when a node
     /// joins them, not at every step of a node that stays saturated.
