@@ -23,6 +23,25 @@ extension Canvas {
         return rect.inset(1)
     }
 
+    /// Which border of a box a label goes in.
+    enum BorderEdge {
+        /// The top border (beside the title, at the right).
+        case top
+        /// The bottom border.
+        case bottom
+    }
+
+    /// A label written into a box's top or bottom border, with a space on either side,
+    /// starting two cells in from the left corner or ending one cell before the right
+    /// corner, and clipped to the border (a number is never cut: see ``put(_:x:y:style:clip:)``):
+    /// "↓ more, PgDn", a note on the chart, how to close the help.
+    mutating func label(_ text: String, on rect: Rect, edge: BorderEdge, right: Bool = false, style: Style) {
+        let y = edge == .top ? rect.y : rect.maxY - 1
+        let border = Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1)
+        let label = " " + text + " "
+        put(label, x: right ? max(border.x, border.maxX - label.count - 1) : rect.x + 2, y: y, style: style, clip: border)
+    }
+
     /// A box drawn over the screen (help, a menu): in the columns just left and right of
     /// it, every character of what lies beneath is blanked but the borders of its boxes, so
     /// that no stray letter of a cut line stands against the popup's border as if it

@@ -58,8 +58,8 @@ struct ChartView {
         let boxed = canvas.box(rect, title: title)
         if costsDiffer {
             // In the bottom border, where it takes nothing from the legend or the plot.
-            let note = rect.width >= 60 ? " each run's own cost: heights not comparable " : " own costs: not comparable "
-            canvas.put(note, x: rect.x + 2, y: rect.maxY - 1, style: Theme.label, clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1))
+            let note = rect.width >= 60 ? "each run's own cost: heights not comparable" : "own costs: not comparable"
+            canvas.label(note, on: rect, edge: .bottom, style: Theme.label)
         }
         let legendRows = drawLegend(into: &canvas, rect: rect, inner: boxed, titleWidth: title.count)
         // The plot and its axis below the legend's rows.

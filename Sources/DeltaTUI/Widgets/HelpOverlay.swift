@@ -65,14 +65,9 @@ struct HelpOverlay {
         }
         guard !fits else { return }
         // The borders say how to scroll and how to close.
-        let border = Rect(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, height: 1)
-        let below = first + inner.height < lines.count ? " \(moreBelow) · " : " "
+        let below = first + inner.height < lines.count ? "\(moreBelow) · " : ""
         let scrolls = maxScroll(width: canvas.width, height: canvas.height) > 0
-        canvas.put(below + (scrolls ? HelpOverlay.scrollingHint : HelpOverlay.hint) + " ", x: rect.x + 2, y: rect.maxY - 1,
-                   style: Theme.label, clip: border)
-        if first > 0 {
-            let text = " \(moreAbove) "
-            canvas.put(text, x: rect.maxX - 2 - text.count, y: rect.y, style: Theme.label)
-        }
+        canvas.label(below + (scrolls ? HelpOverlay.scrollingHint : HelpOverlay.hint), on: rect, edge: .bottom, style: Theme.label)
+        if first > 0 { canvas.label(moreAbove, on: rect, edge: .top, right: true, style: Theme.label) }
     }
 }

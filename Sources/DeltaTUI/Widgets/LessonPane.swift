@@ -85,16 +85,7 @@ struct LessonPane {
         for (k, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
             canvas.put(line.text, x: inner.x, y: inner.y + k, style: line.style, clip: inner)
         }
-        let border = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
-        if first > 0 {
-            let label = " " + moreAbove + " "
-            canvas.put(label, x: max(border.x, border.maxX - label.count - 1), y: rect.y, style: Theme.key,
-                       clip: Rect(x: border.x, y: rect.y, width: border.width, height: 1))
-        }
-        if first + inner.height < all.count {
-            let label = " " + moreBelow + " "
-            canvas.put(label, x: max(border.x, border.maxX - label.count - 1), y: rect.maxY - 1, style: Theme.key,
-                       clip: Rect(x: border.x, y: rect.maxY - 1, width: border.width, height: 1))
-        }
+        if first > 0 { canvas.label(moreAbove, on: rect, edge: .top, right: true, style: Theme.key) }
+        if first + inner.height < all.count { canvas.label(moreBelow, on: rect, edge: .bottom, right: true, style: Theme.key) }
     }
 }
