@@ -10,6 +10,7 @@ extension Lesson {
 
     /// Checks one claim on a run.
     func check(_ claim: Claim, run: TrainingRun) throws -> ClaimResult {
+        let data = datasets(for: try settings(variant: claim.variant))
         func result(_ measurement: Measurement, _ measured: String) -> ClaimResult {
             switch measurement {
             case .value(let v) where !v.isFinite:
@@ -26,10 +27,10 @@ extension Lesson {
             let last = run.epochSummaries.count - 1
             var first: Int?
             for e in 0...last {
-                if case .missing(let problem) = measure(inner, epoch: e, run: run) {
+                if case .missing(let problem) = measure(inner, epoch: e, run: run, data: data) {
                     return result(.missing(problem), "first epoch at which \(describe(inner, epoch: nil)) \(condition.description)")
                 }
-                if case .value(let v) = measure(inner, epoch: e, run: run), condition.passes(v) {
+                if case .value(let v) = measure(inner, epoch: e, run: run, data: data), condition.passes(v) {
                     first = e
                     break
                 }
@@ -44,9 +45,9 @@ extension Lesson {
             return result(.value(value.value(in: cursor.trace, example: m)), what)
         case .gradientCheck:
             let network = try settings(variant: claim.variant).network()
-            let batch = Array(0..<min(run.configuration.batchSize, training.count))
-            let report = GradientCheck.run(network: network, parameters: run.initialParameters, examples: training.subset(batch),
-                                           regularization: run.configuration.regularization, trainingSetSize: training.count,
+            let batch = Array(0..<min(run.configuration.batchSize, run.training.count))
+            let report = GradientCheck.run(network: network, parameters: run.initialParameters, examples: run.training.subset(batch),
+                                           regularization: run.configuration.regularization, trainingSetSize: run.training.count,
                                            dropout: run.configuration.dropout, seed: run.configuration.seed)
             return result(.value(report.maxRelativeError), "largest relative error of backpropagation against finite differences")
         case .output(_, _, let epoch), .statistic(_, let epoch):
@@ -63,7 +64,7 @@ extension Lesson {
             guard e < run.epochSummaries.count else {
                 return result(.missing(.endedBefore(run.ending ?? .completed)), describe(claim.measure, epoch: e))
             }
-            return result(measure(claim.measure, epoch: e, run: run), describe(claim.measure, epoch: e))
+            return result(measure(claim.measure, epoch: e, run: run, data: data), describe(claim.measure, epoch: e))
         }
     }
 
@@ -73,12 +74,13 @@ extension Lesson {
         case missing(ClaimProblem)
     }
 
-    /// A per-epoch measure after epoch e (which must have been reached).
-    func measure(_ measure: Claim.Measure, epoch e: Int, run: TrainingRun) -> Measurement {
+    /// A per-epoch measure after epoch e (which must have been reached); an `output` claim's
+    /// input is written in the file's units and standardised as the run's data is.
+    func measure(_ measure: Claim.Measure, epoch e: Int, run: TrainingRun, data: Datasets) -> Measurement {
         guard e < run.epochSummaries.count else { return .missing(.endedBefore(run.ending ?? .completed)) }
         switch measure {
         case .output(let input, let node, _):
-            switch run.output(for: input, parameters: run.parameters(afterEpoch: e)) {
+            switch run.output(for: data.networkInput(input), parameters: run.parameters(afterEpoch: e)) {
             case .success(let a): return .value(a[node - 1])
             case .failure(let failure): return .missing(.outputNotComputable(failure))
             }

@@ -9,17 +9,21 @@ extension LessonKey {
     /// The sections whose keys a variant, `compare --vary` and `run`'s options may change.
     static let changeable: [Section] = [.network, .initialization, .train]
 
-    /// The bare names that more than one changeable section declares (`seed`): a change must
-    /// name them with their section.
+    /// The keys a variant, `compare --vary` and `run`'s options may change: those of the
+    /// changeable sections, and the keys of `data` that settings hold (`standardize`).
+    static let changeableKeys: [LessonKey] = all.filter { changeable.contains($0.section) || $0.read != nil }
+
+    /// The bare names that more than one changeable key has (`seed`): a change must name
+    /// them with their section.
     static let ambiguousNames: [String] = {
-        let names = all.filter { changeable.contains($0.section) }.map(\.name)
+        let names = changeableKeys.map(\.name)
         return names.enumerated().filter { k, name in names.firstIndex(of: name) != k }.map(\.element)
     }()
 
     /// The key a change names: by its path (`train.seed`), or by its bare name where only one
     /// changeable section declares it (`eta`, `cost`). Nil for an unknown or ambiguous name.
     public static func named(_ name: String) -> LessonKey? {
-        let keys = all.filter { changeable.contains($0.section) }
+        let keys = changeableKeys
         if let key = keys.first(where: { $0.path == name }) { return key }
         let bare = keys.filter { $0.name == name }
         return bare.count == 1 ? bare[0] : nil
@@ -61,7 +65,7 @@ extension LessonKey {
     ///   a value that cannot be used.
     @discardableResult
     static func readChanges(_ node: YAMLNode, what: String, besides: [String] = [], into s: inout Settings) throws -> YAMLMapping {
-        let keys = all.filter { changeable.contains($0.section) }
+        let keys = changeableKeys
         let bare = keys.map(\.name).filter { !ambiguousNames.contains($0) }
         let allowed = besides + bare + keys.map(\.path) + ambiguousNames
         let listed = Suggestion.listing(besides + bare + keys.filter { ambiguousNames.contains($0.name) }.map(\.path))

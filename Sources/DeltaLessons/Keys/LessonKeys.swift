@@ -13,7 +13,7 @@ extension LessonKey {
     public static let all: [LessonKey] = [
         layers, hidden, output, cost,
         scheme, initSeed, weights, biases,
-        inputs, targets, file, classColumn, scale, rows, holdout, generator,
+        inputs, targets, file, classColumn, scale, rows, holdout, test, generator, standardize,
         eta, batch, epochs, shuffle, trainSeed, regularization, lambda, dropout, earlyStopping,
     ]
 
@@ -152,7 +152,13 @@ extension LessonKey {
     /// Validation examples held out.
     public static let holdout = LessonKey(
         .data, "holdout",
-        meaning: "hold out N examples, chosen at random with `train.seed`, as validation data: each epoch then reports the validation cost and accuracy too",
+        meaning: "hold out N examples (or a fraction such as `0.2` of them), chosen at random with `train.seed`, as validation data: each epoch then reports the validation cost and accuracy too",
+        default: .value("0"), read: nil)
+
+    /// Examples kept for the test.
+    public static let test = LessonKey(
+        .data, "test",
+        meaning: "keep N examples (or a fraction such as `0.2` of them), chosen at random with `train.seed` apart from the `holdout`, as test data: it is never trained on nor shown while training, and is evaluated once, when asked (`run --test`, the `test-cost` and `test-accuracy` claims)",
         default: .value("0"), read: nil)
 
     /// Generated examples.
@@ -160,6 +166,14 @@ extension LessonKey {
         .data, "generator",
         meaning: "`xor`, `and`, `or` (the four rows of the truth table), or `circle` (points in [−1, 1]², target 1 inside a circle holding half of them); as a mapping `{name: circle, count: 200}` to choose how many",
         default: .value("—"), read: nil)
+
+    /// Feature scaling.
+    public static let standardize = LessonKey(
+        .data, "standardize",
+        meaning: "`true`: shift and scale every input column to mean 0 and standard deviation 1, with the mean and standard deviation of the training examples alone (validation and test examples, and the inputs of `output` claims, are scaled with the same numbers). A variant may change it",
+        default: .value("`false`"),
+        write: { String($0.data.standardize) }
+    ) { value, s in s.data.standardize = try value.bool("`standardize`") }
 
     // MARK: train
 

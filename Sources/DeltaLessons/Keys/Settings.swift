@@ -21,6 +21,8 @@ public struct Settings: Sendable, Hashable {
     /// λ, the regularisation strength (kept apart so that `lambda:` and
     /// `regularization:` can come in either order, or in different variants).
     public var lambda: Double = 0
+    /// How the rows become examples (`standardize`, …).
+    public var data = DataSettings()
 
     /// Where each setting was written, by its key's path (`network.cost`, `train.eta`, …).
     var locations: [String: SourceLocation] = [:]

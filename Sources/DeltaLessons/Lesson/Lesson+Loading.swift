@@ -44,7 +44,9 @@ extension Lesson {
         try validate(settings, at: root.location)
 
         let dataNode = try top.require("data", hint: "give the examples: inline `inputs:` and `targets:`, a CSV `file:`, or a `generator:`")
+        try LessonKey.read(.data, from: dataNode, into: &settings)
         let data = try LessonData.load(dataNode, settings: settings)
+        let own = data.datasets(for: settings)
 
         var variants: [Variant] = []
         for node in try top["variants"]?.list("`variants`") ?? [] {
@@ -66,12 +68,13 @@ extension Lesson {
         let claims = try (top["expect"]?.list("`expect`") ?? []).map {
             try claim($0, settings: settings, variants: variants, layout: layout, hasValidation: data.validation != nil)
         }
-        return Lesson(file: file, title: title, summary: summary, opensInCompare: compare, settings: settings, training: data.training,
-                      validation: data.validation, dataDescription: data.description, variants: variants,
+        return Lesson(file: file, title: title, summary: summary, opensInCompare: compare, settings: settings, training: own.training,
+                      validation: own.validation, test: own.test, data: data, dataDescription: data.description, variants: variants,
                       beats: beats, questions: questions, claims: claims)
     }
 
-    /// A variant: a `name` and changes to keys of `network`, `init` and `train`, by path or
+    /// A variant: a `name` and changes to keys of `network`, `init`, `train` and the settings of
+    /// `data` (`standardize`), by path or
     /// bare name (``LessonKey/readChanges(_:what:besides:into:)``), applied to the lesson's
     /// settings and checked as the lesson's are.
     static func variant(_ node: YAMLNode, of settings: Settings, data: LessonData, after earlier: [Variant]) throws -> Variant {

@@ -21,12 +21,20 @@ extension Lesson {
     public func makeRun(_ settings: Settings) throws -> TrainingRun {
         let network = try settings.network()
         let parameters = try initialParameters(settings, network: network)
+        let sets = datasets(for: settings)
         do {
-            return try TrainingRun(network: network, training: training, validation: validation,
+            return try TrainingRun(network: network, training: sets.training, validation: sets.validation,
                                    configuration: settings.training, parameters: parameters)
         } catch {
             throw LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson cannot be trained: \(Narrator.say(error))")
         }
+    }
+
+    /// The datasets a run of some settings trains on and is judged by: the lesson's rows and
+    /// split, with the settings' data keys applied (`standardize`: the training rows'
+    /// statistics scale all three).
+    public func datasets(for settings: Settings) -> Datasets {
+        data.datasets(for: settings)
     }
 
     /// A training run of the base lesson or a variant.

@@ -15,10 +15,15 @@ public struct Lesson: Sendable {
     public let opensInCompare: Bool
     /// The base settings.
     public let settings: Settings
-    /// The training data.
+    /// The training data, as the lesson's own settings see it (``datasets(for:)``).
     public let training: Dataset
-    /// Data held out for validation, if any.
+    /// Data held out for validation, if any, as the lesson's own settings see it.
     public let validation: Dataset?
+    /// Data kept for the test, if any, as the lesson's own settings see it: evaluated only
+    /// when asked (`run --test`, the `test-cost` and `test-accuracy` claims).
+    public let test: Dataset?
+    /// The rows and their split, from which the datasets of any settings are made.
+    let data: LessonData
     /// Where the data came from and what its columns are.
     public let dataDescription: DataDescription
     /// The same lesson with some settings changed.
