@@ -49,8 +49,8 @@ import Testing
         #expect(outcome.lines == [
             "ok       lessons/01-one-neuron.yaml  (9 claims, 9 numbers beside beats)",
             "ok       lessons/02-saturated-neuron.yaml  (14 claims, 21 numbers beside beats)",
-            "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 10 numbers beside beats)",
-            "ok       lessons/04-backprop-2-2-2.yaml  (6 claims, 17 numbers beside beats)",
+            "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 11 numbers beside beats)",
+            "ok       lessons/04-backprop-2-2-2.yaml  (6 claims, 18 numbers beside beats)",
             "ok       lessons/05-minibatches.yaml  (6 claims, 14 numbers beside beats)",
         ])
     }
