@@ -256,7 +256,8 @@ extension TraceApp {
     ///
     /// What is shown is never cut: the runs (a variant's name, the runs compared and which
     /// page of them is shown) come first; the lesson's title is dropped, then "DeltaTrace",
-    /// before the runs are cut.
+    /// before the runs are cut. After the runs, that the inputs are standardised
+    /// (``scaledInputsNote``), where every run shown does.
     func renderTitle(into canvas: inout Canvas, width: Int) {
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.title)
         let name = LessonName.of(lesson.file)
@@ -281,7 +282,7 @@ extension TraceApp {
         // which are always shown; else the view and the help key, when they fit.
         let status = trainingProgress ?? (running ? "▶ " + control.speed.label : nil)
         let right = " " + (status ?? "\(view.rawValue) view · ? help") + " "
-        let suffix = runs.isEmpty ? "" : " · " + runs
+        let suffix = [runs, scaledInputsNote ?? ""].filter { !$0.isEmpty }.map { " · " + $0 }.joined()
         let full = " DeltaTrace · \(name) · \(lesson.title)" + suffix
         let showsRight = status != nil || full.count + 2 + right.count <= width
         let room = showsRight ? width - right.count - 1 : width
