@@ -16,7 +16,7 @@ extension Run {
         switch format {
         case .table:
             let accuracy = result.accuracy.map { ", accuracy \(NumberText.fixed($0, decimals: 4, minus: .ascii))" } ?? ""
-            print("test (\(result.count) examples, the parameters after epoch \(result.epoch)): cost \(NumberText.fixed(result.cost, decimals: 8, minus: .ascii))\(accuracy)")
+            print("test (\(result.count) example\(result.count == 1 ? "" : "s"), the parameters after epoch \(result.epoch)): cost \(NumberText.fixed(result.cost, decimals: 8, minus: .ascii))\(accuracy)")
             print(Run.testReminder)
         case .csv:
             let fields = columns.measures.map { m -> String in
