@@ -19,16 +19,17 @@ struct Cv: ParsableCommand {
             (Fisher–Yates) by the random stream (train.seed, holdout, 1) of the lesson's own \
             train.seed, and the shuffled list is cut into K consecutive pieces, the first n mod K \
             of them ⌊n/K⌋+1 long and the rest ⌊n/K⌋. Piece k is fold k. Model k trains on every \
-            fold but fold k and is validated on fold k, from the lesson's initial parameters; \
-            with standardize, its inputs are scaled with its own training rows' statistics. \
-            Folds are counted from 1, epochs from 0 (0 is before training). The summary is the \
-            mean and the sample standard deviation (dividing by K−1) over the folds' last \
-            epochs. The models train in parallel (--jobs) with bit-identical results whatever \
-            the parallelism. With --format json: one object per fold per epoch (fold, epoch, \
-            cost, accuracy, validation_cost, validation_accuracy; the epoch-0 object also \
-            validation_rows, counted from 0 in file order), then one object without fold: \
-            folds, validation_cost_mean, validation_cost_sd, validation_accuracy_mean, \
-            validation_accuracy_sd (docs/holdout.md).
+            fold but fold k and is validated on fold k, from the initial parameters of the \
+            lesson's (or the variant's) settings; with standardize, its inputs are scaled with \
+            its own training rows' statistics. Folds are counted from 1, epochs from 0 (0 is \
+            before training). The summary is the mean and the sample standard deviation \
+            (dividing by K−1) over the folds' last epochs. The models train in parallel \
+            (--jobs) with bit-identical results whatever the parallelism; on a terminal a \
+            progress line goes to standard error. With --format json: one object per fold per \
+            epoch (fold, epoch, cost, accuracy, validation_cost, validation_accuracy; the \
+            epoch-0 object also validation_rows, counted from 0 in file order), then one object \
+            without fold: folds, validation_cost_mean, validation_cost_sd, \
+            validation_accuracy_mean, validation_accuracy_sd (docs/holdout.md).
             """)
 
     @OptionGroup var lesson: LessonOptions

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func theTitleSaysTheInputsAreStandardisedOnlyWhenTheyAre() throws {
-        let note = "x standardised with the training split's mean and sd"
+        let note = "x standardised by the training split's mean and sd"
         var scaled = try TraceApp(lesson: try inlineLesson(Self.twelve()))
         scaled.finishTraining()
         let top = String(screen(scaled).split(separator: "\n").first ?? "")

@@ -282,17 +282,19 @@ extension TraceApp {
         // which are always shown; else the view and the help key, when they fit.
         let status = trainingProgress ?? (running ? "▶ " + control.speed.label : nil)
         let right = " " + (status ?? "\(view.rawValue) view · ? help") + " "
-        let suffix = [runs, scaledInputsNote ?? ""].filter { !$0.isEmpty }.map { " · " + $0 }.joined()
-        let full = " DeltaTrace · \(name) · \(lesson.title)" + suffix
+        let suffix = runs.isEmpty ? "" : " · " + runs
+        let note = scaledInputsNote.map { " · " + $0 } ?? ""
+        let full = " DeltaTrace · \(name) · \(lesson.title)" + suffix + note
         let showsRight = status != nil || full.count + 2 + right.count <= width
         let room = showsRight ? width - right.count - 1 : width
+        // Shorter forms, the note kept as long as it fits, then without it.
+        let shorter = [" DeltaTrace · \(name)" + suffix + note, " \(name)" + suffix + note,
+                       " DeltaTrace · \(name) · \(lesson.title)" + suffix, " DeltaTrace · \(name)" + suffix, " \(name)" + suffix]
         var title: String
         if full.count <= room {
             title = full
-        } else if (" DeltaTrace · \(name)" + suffix).count <= room {
-            title = " DeltaTrace · \(name)" + suffix
-        } else if (" \(name)" + suffix).count <= room {
-            title = " \(name)" + suffix
+        } else if let fits = shorter.first(where: { $0.count <= room }) {
+            title = fits
         } else {
             title = " " + (runs.isEmpty ? name : runs)
             if title.count > room { title = String(title.prefix(max(0, room - 1))) + "…" }
