@@ -9,7 +9,7 @@ extension Lesson {
     static let testKeys = ["is", "tolerance", "below", "above", "between"]
 
     /// A claim of `expect:`: an optional `variant`, one measure, one test and a `note`, checked
-    /// against the run it is about (its layers, epochs, and whether it has validation data).
+    /// against the run it is about (its layers, epochs, and whether it has validation and test data).
     static func claim(_ node: YAMLNode, settings: Settings, variants: [Variant], layout: TraceLayout, hasValidation: Bool, hasTest: Bool = false) throws -> Claim {
         let m = try node.mapping("a claim", allowed: ["variant", "note", "epoch", "node", "at"] + measureKeys + testKeys)
         var chosen = settings

@@ -35,7 +35,7 @@ extension Lesson {
                 board.finish(model: model, outcome)
             }
         }
-        return CrossValidation(folds: folds, runs: try board.outcomes.map { try $0!.get() })
+        return CrossValidation(folds: folds, runs: try board.outcomes().map { try $0!.get() })
     }
 
     /// Model k (from 1): trained on every fold but fold k, validated on fold k, epoch by epoch.
@@ -61,11 +61,17 @@ private final class FoldBoard: @unchecked Sendable {
     private var trained = 0
     private let count: Int
     /// Model k's outcome at index k − 1, once trained.
-    private(set) var outcomes: [Result<FoldRun, any Error>?]
+    private var finished: [Result<FoldRun, any Error>?]
 
+    /// A board for K models, none taken yet.
     init(count: Int) {
         self.count = count
-        outcomes = Array(repeating: nil, count: count)
+        finished = Array(repeating: nil, count: count)
+    }
+
+    /// Every model's outcome in fold order (nil for one not trained yet).
+    func outcomes() -> [Result<FoldRun, any Error>?] {
+        lock.withLock { finished }
     }
 
     /// The next model no thread has taken, or nil when every one has been.
@@ -79,7 +85,7 @@ private final class FoldBoard: @unchecked Sendable {
 
     /// Keeps model k's outcome.
     func finish(model k: Int, _ outcome: Result<FoldRun, any Error>) {
-        lock.withLock { outcomes[k - 1] = outcome }
+        lock.withLock { finished[k - 1] = outcome }
     }
 
     /// Counts one more epoch trained and reports the count.
