@@ -20,7 +20,9 @@ struct Compare: ParsableCommand {
             epoch at which its cost falls to half its starting value (or below --below). Different \
             costs are different yardsticks, so then it ranks by training accuracy instead (the first \
             epoch at which each run reaches the best accuracy any of them reaches), refuses --below, \
-            and ranks nothing when they share no accuracy. With --format json the verdict \
+            and ranks nothing when they share no accuracy. A lesson that holds out validation \
+            data (data.holdout) is judged on it: the validation cost and accuracy take the \
+            place of the training ones, and the verdict says so. With --format json the verdict \
             is the last line, {"verdict": {…}}, with the measure, the winner, its epoch and each \
             run's epoch as fields.
             """)

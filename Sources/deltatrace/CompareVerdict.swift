@@ -13,7 +13,40 @@ import DeltaText
 /// learning. When the costs differ, the verdict ranks by the training accuracy instead, where
 /// every contender is a classification judged by the same ``AccuracyRule``; otherwise it ranks
 /// nothing and says why (``Measure``).
+///
+/// When the lesson holds out validation data, every contender is judged on it instead of on
+/// the examples it trained on (``Judged``): the same rules, with the validation cost and the
+/// validation accuracy, and the verdict says so.
 struct CompareVerdict {
+    /// Which examples the contenders are judged on.
+    enum Judged: Equatable {
+        /// The training examples: the lesson holds out none.
+        case training
+        /// The validation examples, which every contender holds out alike: a network is
+        /// judged on data it did not train on whenever the lesson keeps some.
+        case validation
+
+        /// Which examples finished runs are judged on: the validation examples when every
+        /// run has them.
+        init(runs: [TrainingRun]) {
+            self = !runs.isEmpty && runs.allSatisfy({ $0.validation != nil }) ? .validation : .training
+        }
+
+        /// The cost an epoch is judged by: C_0 over the training or the validation examples
+        /// (NaN, which reaches no goal, if an epoch lacks it).
+        func cost(_ s: EpochSummary) -> Double {
+            self == .validation ? s.validationCost ?? .nan : s.cost
+        }
+
+        /// The accuracy an epoch is judged by, for a classification.
+        func accuracy(_ s: EpochSummary) -> Double? {
+            self == .validation ? s.validationAccuracy : s.accuracy
+        }
+
+        /// "cost" or "validation cost", "accuracy" or "validation accuracy": a figure's name.
+        func name(_ figure: String) -> String { self == .validation ? "validation " + figure : figure }
+    }
+
     /// The cost that counts as learned, when the verdict ranks by cost.
     enum Goal: Equatable {
         /// Half the contender's own starting cost C_0 at epoch 0 (the default).
@@ -43,18 +76,19 @@ struct CompareVerdict {
         /// Nothing: the costs differ and the contenders share no accuracy rule.
         case unranked
 
-        /// The measure for finished runs: the cost when they all have one cost function (the
-        /// goal `below`, or half each one's starting cost); otherwise the accuracy when they
-        /// all report one under the same rule; otherwise none. `below` is a cost, so it is
-        /// only used when the costs are the same (`compare` refuses it when they differ).
-        init(runs: [TrainingRun], below: Double?) {
+        /// The measure for finished runs, on the examples they are judged on: the cost when
+        /// they all have one cost function (the goal `below`, or half each one's starting
+        /// cost); otherwise the accuracy when they all report one under the same rule;
+        /// otherwise none. `below` is a cost, so it is only used when the costs are the same
+        /// (`compare` refuses it when they differ).
+        init(runs: [TrainingRun], below: Double?, judged: Judged) {
             if !CompareVerdict.costsDiffer(runs.map(\.network.cost)) {
                 self = .cost(below.map(Goal.below) ?? .halfStartingCost)
                 return
             }
             let rules = Set(runs.map(\.accuracyRule))
             guard rules.count == 1, let rule = rules.first, rule != .none,
-                  let best = runs.flatMap({ $0.epochSummaries.compactMap(\.accuracy) }).max() else {
+                  let best = runs.flatMap({ $0.epochSummaries.compactMap(judged.accuracy) }).max() else {
                 self = .unranked
                 return
             }
@@ -63,19 +97,19 @@ struct CompareVerdict {
 
         /// The value a run whose epoch-0 summary is `start` must reach: the cost it must fall
         /// below, or the accuracy it must reach; nil when nothing is ranked.
-        func target(start: EpochSummary) -> Double? {
+        func target(start: EpochSummary, judged: Judged) -> Double? {
             switch self {
-            case .cost(let goal): return goal.target(start: start.cost)
+            case .cost(let goal): return goal.target(start: judged.cost(start))
             case .accuracy(_, let goal): return goal
             case .unranked: return nil
             }
         }
 
         /// Whether an epoch reaches `target`: its C_0 is below it, or its accuracy is at least it.
-        func reaches(_ s: EpochSummary, _ target: Double) -> Bool {
+        func reaches(_ s: EpochSummary, _ target: Double, judged: Judged) -> Bool {
             switch self {
-            case .cost: return s.cost < target
-            case .accuracy: return s.accuracy.map { $0 >= target } ?? false
+            case .cost: return judged.cost(s) < target
+            case .accuracy: return judged.accuracy(s).map { $0 >= target } ?? false
             case .unranked: return false
             }
         }
@@ -89,9 +123,9 @@ struct CompareVerdict {
         let cost: Cost
         /// How its accuracy is judged (`.none` when it is not a classification).
         let accuracyRule: AccuracyRule
-        /// C_0 at epoch 0, before training.
+        /// C_0 at epoch 0, before training, on the examples judged on.
         let startingCost: Double
-        /// The training accuracy at epoch 0; nil when it is not a classification.
+        /// The accuracy at epoch 0 on the examples judged on; nil when it is not a classification.
         let startingAccuracy: Double?
         /// The cost it must fall below, or the accuracy it must reach; nil when nothing is ranked.
         let target: Double?
@@ -106,6 +140,10 @@ struct CompareVerdict {
 
     /// What the contenders are ranked by, and the goal.
     let measure: Measure
+    /// The examples they are judged on.
+    let judged: Judged
+    /// How many examples each holds out for validation (nil: none).
+    let validationCount: Int?
     /// Every contender, in the order compared.
     let contenders: [Contender]
 
@@ -114,14 +152,17 @@ struct CompareVerdict {
 
     /// The verdict on finished runs (`below` as for ``Measure/init(runs:below:)``).
     init(names: [String], runs: [TrainingRun], below: Double?) {
-        let measure = Measure(runs: runs, below: below)
+        let judged = Judged(runs: runs)
+        let measure = Measure(runs: runs, below: below, judged: judged)
         self.measure = measure
+        self.judged = judged
+        validationCount = judged == .validation ? runs.first?.validation?.count : nil
         contenders = zip(names, runs).map { name, run in
             let start = run.epochSummaries[0]
-            let target = measure.target(start: start)
+            let target = measure.target(start: start, judged: judged)
             return Contender(name: name, cost: run.network.cost, accuracyRule: run.accuracyRule,
-                             startingCost: start.cost, startingAccuracy: start.accuracy, target: target,
-                             epoch: target.flatMap { t in run.epochSummaries.first { measure.reaches($0, t) }?.epoch },
+                             startingCost: judged.cost(start), startingAccuracy: judged.accuracy(start), target: target,
+                             epoch: target.flatMap { t in run.epochSummaries.first { measure.reaches($0, t, judged: judged) }?.epoch },
                              epochsTrained: run.epochSummaries.count - 1, ending: run.ending)
         }
     }
@@ -161,6 +202,9 @@ struct CompareVerdict {
     /// or, when nothing is ranked, that the costs differ and each one's cost.
     var lines: [String] {
         var lines = [""]
+        if let count = validationCount {
+            lines.append("Judged on the \(count) validation examples each contender holds out, not on the data it trained on.")
+        }
         func starting(_ c: Contender) -> String { NumberText.fixed(c.startingCost, decimals: 4, minus: .ascii) }
         func reached(_ c: Contender) -> String { c.epoch.map { "epoch \($0)" } ?? "not within \(c.epochsTrained) epochs" }
         switch measure {
@@ -170,16 +214,16 @@ struct CompareVerdict {
             case .halfStartingCost: said = "to half its starting value"
             case .below(let cost): said = "below \(NumberText.written(cost))"
             }
-            lines.append("Verdict: the first epoch at which each cost falls \(said):")
+            lines.append("Verdict: the first epoch at which each \(judged.name("cost")) falls \(said):")
             for c in contenders {
-                lines.append("  \(c.name.padded(20)) \(reached(c)) (starting cost \(starting(c)))")
+                lines.append("  \(c.name.padded(20)) \(reached(c)) (starting \(judged.name("cost")) \(starting(c)))")
             }
         case .accuracy(let rule, let goal):
             lines.append("Verdict: the contenders' costs differ, so their cost values are not comparable;")
-            lines.append("  ranked instead by training accuracy (\(CompareVerdict.ruleWords(rule))):")
+            lines.append("  ranked instead by \(judged == .validation ? "validation" : "training") accuracy (\(CompareVerdict.ruleWords(rule))):")
             lines.append("  the first epoch at which each reaches \(NumberText.fixed(goal, decimals: 4)), the best any of them reaches:")
             for c in contenders {
-                let accuracy = c.startingAccuracy.map { "; accuracy \(NumberText.fixed($0, decimals: 4)) at epoch 0" } ?? ""
+                let accuracy = c.startingAccuracy.map { "; \(judged.name("accuracy")) \(NumberText.fixed($0, decimals: 4)) at epoch 0" } ?? ""
                 lines.append("  \(c.name.padded(20)) \(reached(c)) (\(CompareVerdict.costName(c.cost)), starting at \(starting(c))\(accuracy))")
             }
         case .unranked:
@@ -241,18 +285,20 @@ struct CompareVerdict {
     /// and its epoch (null if no contender gets there or nothing is ranked), and per contender
     /// its `cost_function`, starting cost, the cost it had to fall below (`goal_cost`) or its
     /// starting accuracy and the accuracy it had to reach (`goal_accuracy`), the epoch it got
-    /// there (or null), the epochs it trained, how it ended and `winner_sooner_by`.
+    /// there (or null), the epochs it trained, how it ended and `winner_sooner_by`. Judged on
+    /// validation data, the measure is `validation-cost` or `validation-accuracy`, and the
+    /// starting and goal figures are the validation ones.
     var json: JSON {
         var rule: [(String, JSON)]
         switch measure {
         case .cost(let goal):
-            rule = [("measure", .string("cost")), ("rule", .string("first-epoch-below"))]
+            rule = [("measure", .string(judged == .validation ? "validation-cost" : "cost")), ("rule", .string("first-epoch-below"))]
             switch goal {
             case .halfStartingCost: rule.append(("goal", .string("half-starting-cost")))
             case .below(let cost): rule += [("goal", .string("below")), ("below", .number(cost))]
             }
         case .accuracy(let accuracyRule, let goal):
-            rule = [("measure", .string("accuracy")), ("rule", .string("first-epoch-reaching")),
+            rule = [("measure", .string(judged == .validation ? "validation-accuracy" : "accuracy")), ("rule", .string("first-epoch-reaching")),
                     ("goal", .string("best-accuracy")), ("goal_accuracy", .number(goal)),
                     ("accuracy_rule", .string(CompareVerdict.ruleName(accuracyRule)))]
         case .unranked:

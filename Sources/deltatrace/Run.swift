@@ -20,6 +20,8 @@ struct Run: ParsableCommand {
     @Option(help: "The seed of the run's random choices: initial weights, shuffles, dropout (train.seed and init.seed; held-out and generated data keep the lesson's own).")
     var seed: UInt64?
     @Option(help: "table, json (one object per epoch) or csv.") var format: Format = .table
+    @Flag(help: "After training, evaluate the lesson's test data (data.test) once, with the parameters the run ends with.")
+    var test = false
 
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
@@ -46,6 +48,7 @@ struct Run: ParsableCommand {
             try lesson.settings(variant: variant, changing: changes)
         }
         let run = try reportingLessonErrors { try lesson.makeRun(settings) }
+        if test { _ = try reportingLessonErrors { try lesson.testSet(for: settings) } }
         let columns = EpochColumns(run: run)
         var table = columns.table
         switch format {
@@ -74,5 +77,6 @@ struct Run: ParsableCommand {
         }
         if format == .table { table.lines.forEach { print($0) } }
         try report(run.ending, of: run, format: format)
+        if test { try printTest(lesson: lesson, run: run, settings: settings, columns: columns) }
     }
 }

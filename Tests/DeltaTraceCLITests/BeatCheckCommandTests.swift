@@ -52,6 +52,8 @@ import Testing
             "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 11 numbers beside beats)",
             "ok       lessons/04-backprop-2-2-2.yaml  (6 claims, 18 numbers beside beats)",
             "ok       lessons/05-minibatches.yaml  (6 claims, 14 numbers beside beats)",
+            "ok       lessons/09-holdout.yaml  (14 claims, 2 numbers beside beats)",
+            "ok       lessons/10-cross-validation.yaml  (14 claims, 3 numbers beside beats)",
         ])
     }
 

@@ -21,6 +21,12 @@ public struct Claim: Sendable, Hashable {
         /// The largest relative error between backpropagation and finite differences, on
         /// the first minibatch with the initial parameters.
         case gradientCheck
+        /// The test set evaluated once, with the parameters the run ends with (`test-cost`,
+        /// `test-accuracy`).
+        case test(TestFigure)
+        /// A figure of K-fold cross-validation over the lesson's training rows
+        /// (`cv: {folds: K, measure: …}`), at each fold's last epoch.
+        case crossValidation(folds: Int, CrossValidationFigure)
     }
 
     /// A per-epoch statistic.

@@ -1,11 +1,17 @@
 import DeltaCore
 import DeltaText
+import Foundation
 
 extension Lesson {
     /// Checks every claim, training each variant it needs once.
     public func checkClaims() throws -> [ClaimResult] {
-        let runs = RunsByVariant(self)
-        return try claims.map { claim in try check(claim, run: try runs.run(claim.variant)) }
+        let runs = RunsByVariant(self), crossValidations = CrossValidationsByVariant(self)
+        return try claims.map { claim in
+            if case .crossValidation(let k, let figure) = claim.measure {
+                return check(claim, figure, in: try crossValidations.result(claim.variant, folds: k))
+            }
+            return try check(claim, run: try runs.run(claim.variant))
+        }
     }
 
     /// Checks one claim on a run.
@@ -50,6 +56,18 @@ extension Lesson {
                                            regularization: run.configuration.regularization, trainingSetSize: run.training.count,
                                            dropout: run.configuration.dropout, seed: run.configuration.seed)
             return result(.value(report.maxRelativeError), "largest relative error of backpropagation against finite differences")
+        case .test(let figure):
+            let what = describe(claim.measure, epoch: nil)
+            guard let test = try evaluateTest(of: run, settings: try settings(variant: claim.variant)) else {
+                return result(.missing(.endedBefore(run.ending ?? .completed)), what)
+            }
+            switch figure {
+            case .cost: return result(.value(test.cost), what)
+            case .accuracy: return result(test.accuracy.map(Measurement.value) ?? .missing(.notMeasured(.accuracy)), what)
+            }
+        case .crossValidation(let k, let figure):
+            let cv = try crossValidate(try settings(variant: claim.variant), folds: k, jobs: ProcessInfo.processInfo.activeProcessorCount)
+            return check(claim, figure, in: cv)
         case .output(_, _, let epoch), .statistic(_, let epoch):
             let e: Int
             if let epoch {
@@ -95,7 +113,7 @@ extension Lesson {
             case .validationAccuracy: value = s.validationAccuracy
             }
             return value.map(Measurement.value) ?? .missing(.notMeasured(statistic))
-        case .firstEpoch, .value, .gradientCheck:
+        case .firstEpoch, .value, .gradientCheck, .test, .crossValidation:
             preconditionFailure("\(measure) is not measured per epoch")
         }
     }
@@ -110,6 +128,8 @@ extension Lesson {
         case .firstEpoch(let inner, let test): return "first epoch at which \(describe(inner, epoch: nil)) \(test.description)"
         case .value(let value, let position): return "\(describe(value)) at \(StepText.position(position))"
         case .gradientCheck: return "gradient check"
+        case .test(let figure): return "\(figure.rawValue) with the parameters the run ends with"
+        case .crossValidation(let k, let figure): return "\(figure.rawValue) over \(k) folds"
         }
     }
 

@@ -4,13 +4,13 @@ import Foundation
 
 extension Lesson {
     /// The keys that say what a claim measures: exactly one per claim.
-    static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check"]
+    static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check", "test-cost", "test-accuracy", "cv"]
     /// The keys of a claim's test, and `tolerance`, which goes with `is`.
     static let testKeys = ["is", "tolerance", "below", "above", "between"]
 
     /// A claim of `expect:`: an optional `variant`, one measure, one test and a `note`, checked
-    /// against the run it is about (its layers, epochs, and whether it has validation data).
-    static func claim(_ node: YAMLNode, settings: Settings, variants: [Variant], layout: TraceLayout, hasValidation: Bool) throws -> Claim {
+    /// against the run it is about (its layers, epochs, and whether it has validation and test data).
+    static func claim(_ node: YAMLNode, settings: Settings, variants: [Variant], layout: TraceLayout, hasValidation: Bool, hasTest: Bool = false) throws -> Claim {
         let m = try node.mapping("a claim", allowed: ["variant", "note", "epoch", "node", "at"] + measureKeys + testKeys)
         var chosen = settings
         var variantName: String?
@@ -25,13 +25,13 @@ extension Lesson {
         }
         let variantLayout = TraceLayout(layers: chosen.layers.count - 1, trainingSetSize: layout.trainingSetSize,
                                         batchSize: chosen.training.batchSize, epochs: chosen.training.epochs)
-        let measure = try measure(m, settings: chosen, layout: variantLayout, hasValidation: hasValidation, allowEpoch: true)
+        let measure = try measure(m, settings: chosen, layout: variantLayout, hasValidation: hasValidation, hasTest: hasTest, allowEpoch: true)
         let test = try test(m, required: true)!
         return Claim(location: node.location, variant: variantName, measure: measure, test: test, note: try m["note"]?.string("`note`"))
     }
 
     /// The measure of a claim (or of `first-epoch`): exactly one measure key.
-    static func measure(_ m: YAMLMapping, settings: Settings, layout: TraceLayout, hasValidation: Bool, allowEpoch: Bool) throws -> Claim.Measure {
+    static func measure(_ m: YAMLMapping, settings: Settings, layout: TraceLayout, hasValidation: Bool, hasTest: Bool = false, allowEpoch: Bool) throws -> Claim.Measure {
         let present = m.entries.filter { measureKeys.contains($0.key) }
         guard present.count == 1, let (key, _, value) = present.first else {
             throw (present.count > 1 ? present[1].keyNode : m.node).error(
@@ -71,6 +71,8 @@ extension Lesson {
         case "gradient-check":
             guard try value.bool("`gradient-check`") else { throw value.error("write `gradient-check: true`") }
             return .gradientCheck
+        case "test-cost", "test-accuracy", "cv":
+            return try splitMeasure(key, value, in: m, layout: layout, hasTest: hasTest, allowEpoch: allowEpoch)
         default:
             let statistic = Claim.Statistic(rawValue: key)!
             if (statistic == .validationCost || statistic == .validationAccuracy) && !hasValidation {

@@ -13,6 +13,7 @@ extension Settings {
         case .l1(let lambda): parts.append("L1 λ = \(NumberText.written(lambda))")
         }
         if training.dropout > 0 { parts.append("dropout p = \(NumberText.written(training.dropout))") }
+        if data.standardize { parts.append("inputs standardised with the training split's mean and sd") }
         if let rule = training.earlyStopping {
             parts.append("early stopping after \(rule.patience) epoch\(rule.patience == 1 ? "" : "s") without a better \(rule.metric == .validationCost ? "validation cost" : "validation accuracy")")
         }

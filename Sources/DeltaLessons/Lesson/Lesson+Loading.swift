@@ -66,7 +66,7 @@ extension Lesson {
             try question($0, settings: settings, variants: variants, examples: data.training.count)
         }
         let claims = try (top["expect"]?.list("`expect`") ?? []).map {
-            try claim($0, settings: settings, variants: variants, layout: layout, hasValidation: data.validation != nil)
+            try claim($0, settings: settings, variants: variants, layout: layout, hasValidation: data.validation != nil, hasTest: data.test != nil)
         }
         return Lesson(file: file, title: title, summary: summary, opensInCompare: compare, settings: settings, training: own.training,
                       validation: own.validation, test: own.test, data: data, dataDescription: data.description, variants: variants,

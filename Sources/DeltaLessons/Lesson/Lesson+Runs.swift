@@ -19,9 +19,14 @@ extension Lesson {
     /// A training run of some settings of the lesson (its own, a variant's, or changed ones),
     /// from the initial parameters ``initialParameters(_:network:)`` gives them.
     public func makeRun(_ settings: Settings) throws -> TrainingRun {
+        try makeRun(settings, on: datasets(for: settings))
+    }
+
+    /// A training run of some settings on given datasets (the lesson's own split, or a
+    /// cross-validation fold's), from the initial parameters the settings give.
+    func makeRun(_ settings: Settings, on sets: Datasets) throws -> TrainingRun {
         let network = try settings.network()
         let parameters = try initialParameters(settings, network: network)
-        let sets = datasets(for: settings)
         do {
             return try TrainingRun(network: network, training: sets.training, validation: sets.validation,
                                    configuration: settings.training, parameters: parameters)

@@ -256,7 +256,8 @@ extension TraceApp {
     ///
     /// What is shown is never cut: the runs (a variant's name, the runs compared and which
     /// page of them is shown) come first; the lesson's title is dropped, then "DeltaTrace",
-    /// before the runs are cut.
+    /// before the runs are cut. After the runs, that the inputs are standardised
+    /// (``scaledInputsNote``), where every run shown does.
     func renderTitle(into canvas: inout Canvas, width: Int) {
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Theme.title)
         let name = LessonName.of(lesson.file)
@@ -282,16 +283,18 @@ extension TraceApp {
         let status = trainingProgress ?? (running ? "▶ " + control.speed.label : nil)
         let right = " " + (status ?? "\(view.rawValue) view · ? help") + " "
         let suffix = runs.isEmpty ? "" : " · " + runs
-        let full = " DeltaTrace · \(name) · \(lesson.title)" + suffix
+        let note = scaledInputsNote.map { " · " + $0 } ?? ""
+        let full = " DeltaTrace · \(name) · \(lesson.title)" + suffix + note
         let showsRight = status != nil || full.count + 2 + right.count <= width
         let room = showsRight ? width - right.count - 1 : width
+        // Shorter forms, the note kept as long as it fits, then without it.
+        let shorter = [" DeltaTrace · \(name)" + suffix + note, " \(name)" + suffix + note,
+                       " DeltaTrace · \(name) · \(lesson.title)" + suffix, " DeltaTrace · \(name)" + suffix, " \(name)" + suffix]
         var title: String
         if full.count <= room {
             title = full
-        } else if (" DeltaTrace · \(name)" + suffix).count <= room {
-            title = " DeltaTrace · \(name)" + suffix
-        } else if (" \(name)" + suffix).count <= room {
-            title = " \(name)" + suffix
+        } else if let fits = shorter.first(where: { $0.count <= room }) {
+            title = fits
         } else {
             title = " " + (runs.isEmpty ? name : runs)
             if title.count > room { title = String(title.prefix(max(0, room - 1))) + "…" }
