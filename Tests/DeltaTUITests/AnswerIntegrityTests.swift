@@ -59,9 +59,15 @@ import Testing
         // Asked again in this run, and no "✓ Right" beside the other run's number.
         #expect(app.answers[0] == nil && app.prompt == .answer(question: 0, text: ""))
         #expect(!screen(app).contains("✓ Right"))
-        // Back to the lesson: its own grade was not carried either (a new run of it).
+        // Back to the lesson: the same run again, so its own grade comes back; and the skip
+        // given in `third` comes back when `third` is chosen again.
         app.tap(.escape, .character("v"), .character("1"))
-        #expect(app.leader.identity == .lesson && app.answers[0] == nil)
+        #expect(app.leader.identity == .lesson && app.answers[0]?.correct == true && app.skipped.isEmpty)
+        app.tap(.character("v"), .character("2"))
+        #expect(app.leader.identity == .variant("third") && app.answers[0] == nil && app.skipped == [0])
+        #expect(app.prompt == .answer(question: 0, text: ""))  // a skipped question is asked again at its step
+        app.tap(.escape, .character("v"), .character("1"))
+        #expect(app.answers[0]?.correct == true && abs((app.answers[0]?.typed ?? 0) - lessonTruth) < 1e-6)
     }
 
     @Test func aQuestionSkippedHereStaysSkippedWhenAnotherRunIsOpenedHere() throws {

@@ -99,12 +99,28 @@ extension TraceApp {
                   panes[now].isSameRun(as: old.panes[before]) else { return nil }
             return k
         }
-        for (q, answer) in old.answers {
-            if let k = carried(q) { answers[k] = answer }
+        // What this screen cannot carry is held for a later screen that shows the run again
+        // (lesson → variant → lesson keeps the lesson's answers); what it can is taken back.
+        var held: [HeldAnswer] = []
+        for q in Set(old.answers.keys).union(old.skipped).sorted() {
+            if let k = carried(q) {
+                if let answer = old.answers[q] { answers[k] = answer }
+                if old.skipped.contains(q) { skipped.insert(k) }
+            } else if let before = old.pane(asking: q) {
+                held.append(HeldAnswer(question: old.lesson.questions[q], run: old.panes[before],
+                                       answer: old.answers[q], skipped: old.skipped.contains(q)))
+            }
         }
-        for q in old.skipped {
-            if let k = carried(q) { skipped.insert(k) }
+        for item in old.heldAnswers {
+            if let k = lesson.questions.firstIndex(of: item.question), let now = pane(asking: k),
+               panes[now].isSameRun(as: item.run), answers[k] == nil, !skipped.contains(k) {
+                if let answer = item.answer { answers[k] = answer }
+                if item.skipped { skipped.insert(k) }
+            } else {
+                held.append(item)
+            }
         }
+        heldAnswers = held
         prompt = nil
         message = nil
         let target = old.leader.shown.position, before = leader.shown.position

@@ -74,6 +74,10 @@ public struct TraceApp: TerminalProgram {
     public var prompt: Prompt?
     /// The graded answers, by question index.
     public var answers: [Int: Answer] = [:]
+    /// Answers and skips given on earlier screens to runs this screen does not show (the
+    /// student chose a variant away from the run that asked): kept so that choosing that run
+    /// again gives them back (``HeldAnswer``).
+    var heldAnswers: [HeldAnswer] = []
     /// Questions the student skipped (Esc) and has not answered since: each is asked again
     /// when the student comes back to its step, and the end of the lesson offers them.
     public var skipped: Set<Int> = []
