@@ -4,7 +4,8 @@ import DeltaText
 import Foundation
 
 /// The outputs `run --outputs X` prints beside each epoch: for each input x a student chose,
-/// written in the data file's units, the network's output a_L = (a_{L,1}, …, a_{L,n_L}) with
+/// written as the lesson's examples hold it (after `scale`, before `standardize`, as an
+/// `output` claim's input), the network's output a_L = (a_{L,1}, …, a_{L,n_L}) with
 /// the parameters the epoch ended with (epoch 0: the initial ones), computed by
 /// ``TrainingRun/output(for:parameters:)`` without dropout. Under `standardize` x is first
 /// standardised with the training statistics, as the run's data is
@@ -15,7 +16,7 @@ import Foundation
 /// `a_L,j(x)`; JSON a field `outputs`, one list of n_L numbers per input in the order the
 /// inputs were given. Where feedforward meets a NaN or ∞ the output is `-`, empty or null.
 struct OutputColumns {
-    /// The inputs, as written (in the data file's units).
+    /// The inputs, as written (as the lesson's examples hold them).
     let inputs: [[Double]]
     /// The inputs as the network sees them.
     let networkInputs: [[Double]]
@@ -54,8 +55,8 @@ struct OutputColumns {
     }
 
     /// The columns for inputs as written on the command line, checked against the run's
-    /// network and made into network inputs with the run's data.
-    init(written: [String], run: TrainingRun, data: Datasets) throws(Problem) {
+    /// network and made into network inputs with the run's data (made only when there are inputs).
+    init(written: [String], run: TrainingRun, data: () -> Datasets) throws(Problem) {
         var inputs: [[Double]] = []
         for text in written {
             let x = try OutputColumns.input(text)
@@ -63,7 +64,7 @@ struct OutputColumns {
             inputs.append(x)
         }
         self.inputs = inputs
-        networkInputs = inputs.map(data.networkInput)
+        networkInputs = inputs.isEmpty ? [] : inputs.map(data().networkInput)
         outputWidth = run.network.n(run.network.L)
     }
 
@@ -73,6 +74,7 @@ struct OutputColumns {
     /// a_L for each input after epoch e (which must have been trained), nil where
     /// feedforward met a NaN or ∞.
     func values(_ run: TrainingRun, epoch e: Int) -> [[Double]?] {
+        guard !networkInputs.isEmpty else { return [] }
         let parameters = run.parameters(afterEpoch: e)
         return networkInputs.map { x in
             if case .success(let a) = run.output(for: x, parameters: parameters) { return a }

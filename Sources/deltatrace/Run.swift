@@ -21,7 +21,7 @@ struct Run: ParsableCommand {
     var seed: UInt64?
     @Option(help: "table, json (one object per epoch) or csv.") var format: Format = .table
     @Option(parsing: .unconditionalSingleValue,
-            help: "An input x in the data file's units, as numbers separated by commas (--outputs 1,0; --outputs -0.5): each epoch also shows the network's output a_L for it. Repeat for more inputs.")
+            help: "An input x as the lesson's examples hold it (after `scale`, before `standardize`), as numbers separated by commas (--outputs 1,0; --outputs -0.5): each epoch also shows the network's output a_L for it. Repeat for more inputs.")
     var outputs: [String] = []
 
     func validate() throws {
@@ -55,7 +55,7 @@ struct Run: ParsableCommand {
         }
         let run = try reportingLessonErrors { try lesson.makeRun(settings) }
         let columns = EpochColumns(run: run)
-        let outputColumns = try self.outputColumns(run: run, data: lesson.datasets(for: settings))
+        let outputColumns = try self.outputColumns(run: run, data: { lesson.datasets(for: settings) })
         var table = columns.table
         table.headers += outputColumns.tableHeaders
         table.alignments += outputColumns.tableHeaders.map { _ in .right }
@@ -89,7 +89,7 @@ struct Run: ParsableCommand {
     }
 
     /// The `--outputs` columns, or a message and exit status 2 for an input the network cannot take.
-    func outputColumns(run: TrainingRun, data: Datasets) throws -> OutputColumns {
+    func outputColumns(run: TrainingRun, data: () -> Datasets) throws -> OutputColumns {
         do {
             return try OutputColumns(written: outputs, run: run, data: data)
         } catch {
@@ -98,7 +98,7 @@ struct Run: ParsableCommand {
                 throw ValidationError("--outputs: '\(word)' is not a number")
             case .width(let text, let count, let expected):
                 printError("--outputs:1:1: error: the input \(text) has \(count) value\(count == 1 ? "" : "s"), but the network takes \(expected) input\(expected == 1 ? "" : "s")\n"
-                           + "  hint: " + (expected == 1 ? "give one number" : "give \(expected) numbers separated by commas") + ", in the data file's units")
+                           + "  hint: " + (expected == 1 ? "give one number" : "give \(expected) numbers separated by commas") + ", as the lesson's examples hold them")
                 throw ExitCode(2)
             }
         }

@@ -70,43 +70,75 @@ extension PortableMath {
         UInt32(truncatingIfNeeded: x.bitPattern >> 32)
     }
 
-    /// x = n·π/2 + (y0 + y1), |y0 + y1| ≤ π/4, for π/4 < |x| ≤ ``trigonometricLimit``: the
-    /// medium case of fdlibm `__ieee754_rem_pio2` (n = round(|x|·2/π); r = |x| − n·pio2_1 −
-    /// n·pio2_1t, with a second and third round on the next 33 bits of π/2 when the first
-    /// cancels more than 16, then 49 bits), taking the careful path for every argument.
+    /// The high words of n·π/2 for n = 1 … 32 (fdlibm's `npio2_hw`): an argument whose high
+    /// word is one of these may lie so close to n·π/2 that the first round of the reduction
+    /// cancels, and takes the careful path.
+    private static let multiplesOfPio2HighWords: [UInt32] = [
+        0x3FF9_21FB, 0x4009_21FB, 0x4012_D97C, 0x4019_21FB, 0x401F_6A7A, 0x4022_D97C, 0x4025_FDBB, 0x4029_21FB,
+        0x402C_463A, 0x402F_6A7A, 0x4031_475C, 0x4032_D97C, 0x4034_6B9C, 0x4035_FDBB, 0x4037_8FDB, 0x4039_21FB,
+        0x403A_B41B, 0x403C_463A, 0x403D_D85A, 0x403F_6A7A, 0x4040_7E4C, 0x4041_475C, 0x4042_106C, 0x4042_D97C,
+        0x4043_A28C, 0x4044_6B9C, 0x4045_34AC, 0x4045_FDBB, 0x4046_C6CB, 0x4047_8FDB, 0x4048_58EB, 0x4049_21FB,
+    ]
+
+    /// x = n·π/2 + (y0 + y1), |y0 + y1| ≤ π/4, for π/4 < |x| ≤ ``trigonometricLimit``:
+    /// fdlibm `__ieee754_rem_pio2` with its operations in its order. For |x| < 3π/4, n = ±1
+    /// and π/2 is taken to 33 + 53 bits (33 + 33 + 53 right at π/2); otherwise
+    /// n = round(|x|·2/π) and r = |x| − n·pio2_1 − n·pio2_1t, with a second and a third
+    /// round on the next 33 bits of π/2 when the first cancels more than 16 bits, then 49.
     private static func reduce(_ x: Double) -> (n: Int, y0: Double, y1: Double) {
+        let hx = highWord(of: x)
+        let ix = hx & 0x7fff_ffff
+        let negative = hx >> 31 == 1
+        if ix < 0x4002_d97c {                                   // |x| < 3π/4: n = ±1
+            let sign: Double = negative ? -1 : 1
+            var z = x - sign * pio2_1
+            if ix != 0x3ff9_21fb {                              // 33 + 53 bits of π/2 suffice
+                let y0 = z - sign * pio2_1t
+                return (negative ? -1 : 1, y0, (z - y0) - sign * pio2_1t)
+            }
+            z -= sign * pio2_2                                  // right at π/2: 33 + 33 + 53 bits
+            let y0 = z - sign * pio2_2t
+            return (negative ? -1 : 1, y0, (z - y0) - sign * pio2_2t)
+        }
         let t = x.magnitude
         let n = Int(t * invPio2 + 0.5)
         let fn = Double(n)
         var r = t - fn * pio2_1
-        var w = fn * pio2_1t
-        let j = Int(highWord(of: t) >> 20)
-        var y0 = r - w
-        if j - Int((highWord(of: y0) >> 20) & 0x7ff) > 16 {
-            var u = r
-            w = fn * pio2_2
-            r = u - w
-            w = fn * pio2_2t - ((u - r) - w)
+        var w = fn * pio2_1t                                    // the first round is good to 85 bits
+        var y0: Double
+        if n < 32 && ix != multiplesOfPio2HighWords[n - 1] {
+            y0 = r - w                                          // no cancellation
+        } else {
+            let j = Int(ix >> 20)
             y0 = r - w
-            if j - Int((highWord(of: y0) >> 20) & 0x7ff) > 49 {
-                u = r
-                w = fn * pio2_3
+            if j - Int((highWord(of: y0) >> 20) & 0x7ff) > 16 {  // a second round, good to 118 bits
+                var u = r
+                w = fn * pio2_2
                 r = u - w
-                w = fn * pio2_3t - ((u - r) - w)
+                w = fn * pio2_2t - ((u - r) - w)
                 y0 = r - w
+                if j - Int((highWord(of: y0) >> 20) & 0x7ff) > 49 {  // a third, good to 151 bits
+                    u = r
+                    w = fn * pio2_3
+                    r = u - w
+                    w = fn * pio2_3t - ((u - r) - w)
+                    y0 = r - w
+                }
             }
         }
         let y1 = (r - y0) - w
-        return x < 0 ? (-n, -y0, -y1) : (n, y0, y1)
+        return negative ? (-n, -y0, -y1) : (n, y0, y1)
     }
 
-    /// sin x, error < 1 ulp, the same bits on every machine.
+    /// sin x, error < 1 ulp, the same bits on every machine: those of Java's
+    /// `StrictMath.sin`, which is fdlibm.
     ///
     /// Method (fdlibm `sin`): for |x| ≤ π/4 the minimax polynomial; otherwise x is reduced
     /// to n·π/2 + y and sin x is ±sin y or ±cos y by n mod 4. Defined for
-    /// |x| ≤ ``trigonometricLimit``; NaN beyond it, for ±∞ and for NaN.
+    /// |x| ≤ ``trigonometricLimit`` (fdlibm's Payne–Hanek reduction of larger arguments is
+    /// not needed here); NaN beyond it, for ±∞ and for NaN.
     public static func sin(_ x: Double) -> Double {
-        if x.magnitude <= bits(0x3FE9_21FB_FFFF_FFFF) { return kernelSin(x, 0, hasTail: false) }   // |x| ≲ π/4
+        if x.magnitude <= bits(0x3FE9_21FB_FFFF_FFFF) { return kernelSin(x, 0, hasTail: false) }   // |x| up to about π/4 (fdlibm's high-word test)
         guard x.magnitude <= trigonometricLimit else { return .nan }
         let (n, y0, y1) = reduce(x)
         switch n & 3 {
@@ -117,7 +149,8 @@ extension PortableMath {
         }
     }
 
-    /// cos x, error < 1 ulp, the same bits on every machine (fdlibm `cos`, as ``sin(_:)``).
+    /// cos x, error < 1 ulp, the same bits on every machine: those of Java's
+    /// `StrictMath.cos` (fdlibm `cos`, as ``sin(_:)``).
     public static func cos(_ x: Double) -> Double {
         if x.magnitude <= bits(0x3FE9_21FB_FFFF_FFFF) { return kernelCos(x, 0) }
         guard x.magnitude <= trigonometricLimit else { return .nan }

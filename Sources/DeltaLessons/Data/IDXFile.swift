@@ -140,6 +140,7 @@ struct IDXFile: Sendable {
 
     /// The values of big-endian bytes of a type.
     static func values(of data: [UInt8], type: ValueType) -> [Double] {
+        if type == .ubyte { return data.map(Double.init) }
         let size = type.size
         var values: [Double] = []
         values.reserveCapacity(data.count / size)
