@@ -5,7 +5,8 @@ import Foundation
 
 /// What the shell completes for deltatrace's arguments (`--generate-completion-script bash`,
 /// `zsh` or `fish`): a lesson's number, name or file; the variants of the lesson already on
-/// the command line; the costs; and the lesson keys `--vary` takes.
+/// the command line; the costs; the lesson keys `--vary` takes; and the generators `gen`
+/// writes.
 ///
 /// Each function has swift-argument-parser's custom-completion signature: the shell words of
 /// the command line (the program's name first), the index of the word being completed, and
@@ -53,6 +54,9 @@ enum Completions {
 
     /// The costs, as `--cost` and a lesson write them.
     static var costs: [String] { Cost.allCases.map(\.rawValue) }
+
+    /// The generators, as `gen` and a lesson's `generator` name them.
+    static var generators: [String] { DataGenerator.Shape.allCases.map(\.rawValue) }
 
     /// `--vary KEY=…`: every lesson key a variant may change, with its `=` (by bare name where
     /// one section alone declares it, `eta=`, else by path, `train.seed=`); after `cost=`,

@@ -18,7 +18,7 @@ struct DeltaTrace: ParsableCommand {
             prints a shell completion script: see README.md.
             """,
         version: DeltaTrace.version,
-        subcommands: [Tui.self, Lessons.self, Run.self, Trace.self, Compare.self, Cv.self, Check.self],
+        subcommands: [Tui.self, Lessons.self, Run.self, Trace.self, Compare.self, Cv.self, Check.self, Gen.self],
         defaultSubcommand: Tui.self)
 }
 

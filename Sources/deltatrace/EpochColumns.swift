@@ -117,12 +117,13 @@ struct EpochColumns {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One epoch as a JSON object (with the variant's name in `compare`).
-    func json(_ s: EpochSummary, variant: String? = nil) -> JSON {
+    /// One epoch as a JSON object (with the variant's name in `compare`), and after the
+    /// measures any fields `adding` gives (`run --outputs`'s `outputs`).
+    func json(_ s: EpochSummary, variant: String? = nil, adding extra: [(String, JSON)] = []) -> JSON {
         var pairs: [(String, JSON)] = []
         if let variant { pairs.append(("variant", .string(variant))) }
         pairs.append(("epoch", .integer(s.epoch)))
         pairs += measures.map { m in (m.key, m.value(s).map(JSON.number) ?? .null) }
-        return .object(pairs)
+        return .object(pairs + extra)
     }
 }

@@ -9,9 +9,9 @@ extension Run {
     /// `run --test`: the test set evaluated once, after the table, with the parameters the
     /// run ends with. The table says it in words with the reminder; csv adds a last row whose
     /// `epoch` is `test` (the test cost under `cost`, its accuracy under `accuracy`, the rest
-    /// empty) and json a last object `{"test": {…}}`, each with the reminder on standard
+    /// empty, `--outputs` columns too) and json a last object `{"test": {…}}`, each with the reminder on standard
     /// error (docs/holdout.md gives the fields).
-    func printTest(lesson: Lesson, run: TrainingRun, settings: Settings, columns: EpochColumns) throws {
+    func printTest(lesson: Lesson, run: TrainingRun, settings: Settings, columns: EpochColumns, outputColumns: Int = 0) throws {
         guard let result = try reportingLessonErrors({ try lesson.evaluateTest(of: run, settings: settings) }) else { return }
         switch format {
         case .table:
@@ -26,7 +26,7 @@ extension Run {
                 default: return ""
                 }
             }
-            print((["test"] + fields).joined(separator: ","))
+            print((["test"] + fields + Array(repeating: "", count: outputColumns)).joined(separator: ","))
             printError(Run.testReminder)
         case .json:
             print(JSON.object([("test", .object([

@@ -93,7 +93,7 @@ extension Lesson {
     }
 
     /// A per-epoch measure after epoch e (which must have been reached); an `output` claim's
-    /// input is written in the file's units and standardised as the run's data is.
+    /// input is written as the lesson's examples hold it (after `scale`) and standardised as the run's data is.
     func measure(_ measure: Claim.Measure, epoch e: Int, run: TrainingRun, data: Datasets) -> Measurement {
         guard e < run.epochSummaries.count else { return .missing(.endedBefore(run.ending ?? .completed)) }
         switch measure {

@@ -14,11 +14,12 @@ public struct Datasets: Sendable, Hashable {
     /// The data rows held out for validation, counted from 0 in file order.
     public let validationRows: [Int]
     /// With `standardize`, the training statistics every input was standardised with; an
-    /// input a student writes (a claim's `output`, `run --outputs`) is standardised with them
+    /// input a student writes (a claim's `output`, `run --outputs`, after `scale`) is standardised with them
     /// too before the network sees it.
     public let standardization: Standardization?
 
-    /// An input as written (in the file's units) as the network sees it.
+    /// An input written as the lesson's examples hold it (after `scale`) as the network sees
+    /// it: standardised with the training statistics when the settings standardise.
     public func networkInput(_ x: [Double]) -> [Double] {
         standardization?.apply(x) ?? x
     }

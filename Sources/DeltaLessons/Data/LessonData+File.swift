@@ -26,7 +26,8 @@ extension LessonData {
     }
 
     /// Inputs and targets from a CSV file (`file`), its columns chosen by `inputs`, `targets`
-    /// or `class`; every problem is located in the lesson or in the file.
+    /// or `class`, or from an IDX file (``fromIDX(_:_:path:)``, told apart by its first
+    /// byte); every problem is located in the lesson or in the file.
     static func fromFile(_ fileNode: YAMLNode, _ m: YAMLMapping) throws -> ([[Double]], [[Double]], DataDescription) {
         let written = try fileNode.string("`file`")
         let resolved = dataPath(written, lesson: fileNode.file)
@@ -34,6 +35,13 @@ extension LessonData {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw fileNode.error("no data file at \(written) (looked for \(resolved))", hint: "the path is relative to the lesson's folder")
+        }
+        if IDXFile.isIDXOrCompressed(path: resolved) {
+            return try fromIDX(fileNode, m, path: resolved)
+        }
+        if let labels = m.keyNode("labels") {
+            throw labels.error("`labels` names the labels of an IDX images `file`, and \(written) is not an IDX file",
+                               hint: "with a CSV file, name its column of class labels with `class:`")
         }
         let table = try CSVTable.load(path: resolved, shownAs: shown)
         func columns(_ key: String) throws -> [Int]? {
@@ -84,6 +92,7 @@ extension LessonData {
             }
         }
         return (inputs, targets, DataDescription(file: written, generator: nil, inputColumns: inputColumns.map { table.header[$0] },
-                                                 targetNames: classColumn != nil ? classes : targetColumns!.map { table.header[$0] }))
+                                                 targetNames: classColumn != nil ? classes : targetColumns!.map { table.header[$0] },
+                                                 fileFormat: .csv))
     }
 }

@@ -4,42 +4,45 @@ import DeltaText
 extension LessonData {
     // MARK: Generators
 
-    /// The names of the generators.
-    static let generators = ["xor", "and", "or", "circle"]
-
-    /// A generated dataset: a truth table (`xor`, `and`, `or`: inputs 0/1, one 0/1 target) or
-    /// `circle`: `count` points drawn uniformly from [−1, 1]², target 1 inside the circle of
-    /// radius √(2/π) around 0 (half the square), drawn from the stream (seed, data).
-    static func generate(_ node: YAMLNode, seed: UInt64) throws -> ([[Double]], [[Double]], DataDescription) {
-        let name: String, count: Int
+    /// Reads `generator` — a shape's name (`xor`, `moons`), or a mapping `{name: moons,
+    /// count: 200, noise: 0.1}` — into a ``DataGenerator``, every problem located at the
+    /// value it is about.
+    static func generator(_ node: YAMLNode) throws -> DataGenerator {
+        let names = DataGenerator.Shape.allCases.map(\.rawValue)
+        let nameNode: YAMLNode, countNode: YAMLNode?, noiseNode: YAMLNode?
         if case .mapping = node.node {
-            let m = try node.mapping("`generator`", allowed: ["name", "count"])
-            name = try m.require("name", hint: "one of: \(Suggestion.listing(generators))").string("the generator's `name`")
-            count = try m["count"]?.int("`count`") ?? 100
-            guard count >= 1 else { throw m["count"]!.error("`count` must be at least 1") }
+            let m = try node.mapping("`generator`", allowed: ["name", "count", "noise"])
+            nameNode = try m.require("name", hint: "one of: \(Suggestion.listing(names))")
+            countNode = m["count"]
+            noiseNode = m["noise"]
         } else {
-            name = try node.string("`generator`")
-            count = 100
+            (nameNode, countNode, noiseNode) = (node, nil, nil)
         }
-        let table: [[Double]] = [[0, 0], [0, 1], [1, 0], [1, 1]]
-        let description = DataDescription(file: nil, generator: name, inputColumns: ["x1", "x2"], targetNames: ["y"])
-        switch name {
-        case "xor": return (table, table.map { [$0[0] != $0[1] ? 1 : 0] }, description)
-        case "and": return (table, table.map { [$0[0] == 1 && $0[1] == 1 ? 1 : 0] }, description)
-        case "or": return (table, table.map { [$0[0] == 1 || $0[1] == 1 ? 1 : 0] }, description)
-        case "circle":
-            var random = DeltaRandom(seed: seed, stream: RandomStream.data.rawValue)
-            var inputs: [[Double]] = [], targets: [[Double]] = []
-            let r2 = 2 / Double.pi
-            for _ in 0..<count {
-                let x = [random.nextUnit() * 2 - 1, random.nextUnit() * 2 - 1]
-                inputs.append(x)
-                targets.append([x[0] * x[0] + x[1] * x[1] < r2 ? 1 : 0])
+        let name = try nameNode.string("the generator's `name`")
+        guard let shape = DataGenerator.Shape(rawValue: name) else {
+            let said = Narrator.unknownShape(name)
+            throw nameNode.error(said.message, hint: said.hint)
+        }
+        let count = try countNode?.int("`count`")
+        let noise = try noiseNode?.double("`noise`")
+        do {
+            return try DataGenerator(shape, count: count, noise: noise)
+        } catch {
+            let said = Narrator.say(error)
+            switch error {
+            case .countBelowOne, .countAboveLimit, .countOfTruthTable: throw (countNode ?? node).error(said.message, hint: said.hint)
+            case .noiseNotAllowed, .noiseOfTruthTable: throw (noiseNode ?? node).error(said.message, hint: said.hint)
             }
-            return (inputs, targets, description)
-        default:
-            let guess = Suggestion.didYouMean(name, among: generators)
-            throw node.error("unknown generator `\(name)`", hint: "\(guess)use one of: \(Suggestion.listing(generators))")
         }
+    }
+
+    /// A generated dataset (``DataGenerator/examples(seed:)`` gives each shape's formula),
+    /// drawn from the streams of the lesson's `train.seed`.
+    static func generate(_ node: YAMLNode, seed: UInt64) throws -> ([[Double]], [[Double]], DataDescription) {
+        let generator = try generator(node)
+        let (inputs, targets) = generator.examples(seed: seed)
+        let description = DataDescription(file: nil, generator: generator.shape.rawValue, inputColumns: generator.inputNames,
+                                          targetNames: [generator.targetName])
+        return (inputs, targets, description)
     }
 }

@@ -68,12 +68,13 @@ struct LessonData: Sendable {
         if let file = m["file"] {
             (inputs, targets, description) = try fromFile(file, m)
         } else if let generator = m["generator"] {
-            for key in ["inputs", "targets", "class"] where m.has(key) {
+            for key in ["inputs", "targets", "class", "labels"] where m.has(key) {
                 throw m.keyNode(key)!.error("`\(key)` cannot be used with a generator", hint: "a generator makes its own inputs and targets")
             }
             (inputs, targets, description) = try generate(generator, seed: settings.training.seed)
         } else {
             if m.has("class") { throw m.keyNode("class")!.error("`class` names a column of a `file`", hint: "inline data gives one-hot `targets` rows") }
+            if m.has("labels") { throw m.keyNode("labels")!.error("`labels` names the labels of an IDX `file`", hint: "inline data gives one-hot `targets` rows") }
             let inputNode = try m.require("inputs", hint: "give the inputs as rows, e.g. inputs: [[0, 1], [1, 0]]")
             let targetNode = try m.require("targets", hint: "give one target row per input row, e.g. targets: [[1], [0]]")
             inputs = try inputNode.matrix("`inputs`")

@@ -13,7 +13,7 @@ extension LessonKey {
     public static let all: [LessonKey] = [
         layers, hidden, output, cost,
         scheme, initSeed, weights, biases,
-        inputs, targets, file, classColumn, scale, rows, holdout, test, generator, standardize,
+        inputs, targets, file, classColumn, labels, scale, rows, holdout, test, generator, standardize,
         eta, batch, epochs, shuffle, trainSeed, regularization, lambda, dropout, earlyStopping,
     ]
 
@@ -129,15 +129,21 @@ extension LessonKey {
         .data, "targets", meaning: "inline: a list of target rows, each n_L numbers. With `file`: the target column names",
         default: .value("—"), read: nil)
 
-    /// A CSV file, relative to the lesson's folder.
+    /// A CSV or IDX file, relative to the lesson's folder.
     public static let file = LessonKey(
-        .data, "file", meaning: "a CSV file with a header row, relative to the lesson's folder: `../datasets/iris.csv`",
+        .data, "file", meaning: "a CSV file with a header row, relative to the lesson's folder: `../datasets/iris.csv`; or an IDX file (the MNIST format, told apart by its first byte, 0): item m of its first dimension is example m, and its values in file order — an image's pixels row by row — are x (any IDX type: unsigned or signed bytes, 16- or 32-bit integers, floats, doubles); the classes come from `labels`",
         default: .value("—"), read: nil)
 
     /// A column of class labels, turned into one-hot targets.
     public static let classColumn = LessonKey(
         .data, "class",
         meaning: "with `file`: a column of class labels, turned into one-hot targets (classes in order of first appearance; numeric labels in numeric order)",
+        default: .value("—"), read: nil)
+
+    /// The class labels of an IDX file's examples.
+    public static let labels = LessonKey(
+        .data, "labels",
+        meaning: "with an IDX `file`: an IDX file of one whole number per example (MNIST's `train-labels-idx1-ubyte`, magic number 0x00000801), relative to the lesson's folder, turned into one-hot targets as `class` does (classes in numeric order). The two files must hold the same number of examples, and each file exactly the bytes its header promises; with `rows: N` only the first N images are read",
         default: .value("—"), read: nil)
 
     /// A factor for every input.
@@ -161,10 +167,10 @@ extension LessonKey {
         meaning: "keep N examples (or a fraction such as `0.2` of them), chosen at random with `train.seed` apart from the `holdout`, as test data: it is never trained on nor shown while training, and is evaluated once, when asked (`run --test`, the `test-cost` and `test-accuracy` claims)",
         default: .value("0"), read: nil)
 
-    /// Generated examples.
+    /// Generated examples (``DataGenerator``).
     public static let generator = LessonKey(
         .data, "generator",
-        meaning: "`xor`, `and`, `or` (the four rows of the truth table), or `circle` (points in [−1, 1]², target 1 inside a circle holding half of them); as a mapping `{name: circle, count: 200}` to choose how many",
+        meaning: "`xor`, `and`, `or` (the four rows of the truth table), or points drawn with `train.seed`: `circle` (x = (2u₁ − 1, 2u₂ − 1), y = 1 where x1² + x2² < 2/π, half the square), `blobs` (x = (2y − 1, 2y − 1) + σ(g₁, g₂): clouds around (−1, −1) and (1, 1)), `moons` (θ = πu; x = (cos θ, sin θ) for y = 0, (1 − cos θ, ½ − sin θ) for y = 1), `spirals` (t = u, φ = 3πt + πy, x = (t cos φ, t sin φ): two arms of 1½ turns), `sine` (one input x = π(2u − 1), target y = sin x + σg, for a linear output). Point i has class y = i mod 2; u is uniform in [0, 1), g is N(0, 1), σ is `noise`, added to each input (to the target for `sine`; after the circle's y is decided). As a mapping `{name: moons, count: 200, noise: 0.1}`: `count` from 1 to 1000000 (default 100), `noise` σ ≥ 0 (default 0 for `circle`, 0.5 for `blobs`, 0.05 for `spirals`, 0.1 for `moons` and `sine`); a truth table takes neither. `deltatrace gen` writes the same points to a CSV file",
         default: .value("—"), read: nil)
 
     /// Feature scaling.
