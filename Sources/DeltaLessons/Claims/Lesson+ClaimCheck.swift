@@ -50,7 +50,12 @@ extension Lesson {
                                            regularization: run.configuration.regularization, trainingSetSize: run.training.count,
                                            dropout: run.configuration.dropout, seed: run.configuration.seed)
             return result(.value(report.maxRelativeError), "largest relative error of backpropagation against finite differences")
-        case .output(_, _, let epoch), .statistic(_, let epoch):
+        case .saturatedNodes(let l, let position):
+            let cursor = TraceCursor(run: run)
+            let what = describe(claim.measure, epoch: nil)
+            guard cursor.seek(to: position) else { return result(.missing(.endedBefore(run.ending ?? .completed)), what) }
+            return result(.value(Double(Lesson.saturatedNodes(layer: l, in: cursor.trace, example: position.step.example ?? 1))), what)
+        case .output(_, _, let epoch), .statistic(_, let epoch), .meanSaturatedNodes(_, let epoch):
             let e: Int
             if let epoch {
                 e = epoch
@@ -95,7 +100,12 @@ extension Lesson {
             case .validationAccuracy: value = s.validationAccuracy
             }
             return value.map(Measurement.value) ?? .missing(.notMeasured(statistic))
-        case .firstEpoch, .value, .gradientCheck:
+        case .meanSaturatedNodes(let l, _):
+            switch run.meanSaturatedNodes(layer: l, parameters: run.parameters(afterEpoch: e)) {
+            case .success(let mean): return .value(mean)
+            case .failure(let failure): return .missing(.outputNotComputable(failure))
+            }
+        case .firstEpoch, .value, .gradientCheck, .saturatedNodes:
             preconditionFailure("\(measure) is not measured per epoch")
         }
     }
@@ -110,6 +120,10 @@ extension Lesson {
         case .firstEpoch(let inner, let test): return "first epoch at which \(describe(inner, epoch: nil)) \(test.description)"
         case .value(let value, let position): return "\(describe(value)) at \(StepText.position(position))"
         case .gradientCheck: return "gradient check"
+        case .saturatedNodes(let l, let position):
+            return "saturated nodes of layer \(l) at \(StepText.position(position))"
+        case .meanSaturatedNodes(let l, _):
+            return "mean saturated nodes of layer \(l) per training example\(when)"
         }
     }
 
