@@ -31,14 +31,21 @@ func numberTokens(_ line: String) -> [(Int, String)] {
 /// Whether `token` is `value` correctly rounded to the digits the token shows (fixed or
 /// e notation, Unicode minus).
 func isRounding(_ token: String, of value: Double) -> Bool {
+    guard let range = roundings(of: token) else { return false }
+    return range.contains(value)
+}
+
+/// The values a token is a correct rounding of: those within half a unit of its last digit
+/// (nil for a token that is not a number).
+func roundings(of token: String) -> ClosedRange<Double>? {
     let ascii = token.replacingOccurrences(of: "−", with: "-")
-    guard let shown = Double(ascii) else { return false }
+    guard let shown = Double(ascii) else { return nil }
     let parts = ascii.split(separator: "e")
     let mantissa = parts[0]
     let decimals = mantissa.split(separator: ".").count == 2 ? mantissa.split(separator: ".")[1].count : 0
     let exponent = parts.count == 2 ? Double(parts[1]) ?? 0 : 0
-    let halfStep = 0.5 * pow(10, -Double(decimals) + exponent)
-    return abs(shown - value) <= halfStep * (1 + 1e-9)
+    let halfStep = 0.5 * pow(10, -Double(decimals) + exponent) * (1 + 1e-9)
+    return shown - halfStep...shown + halfStep
 }
 
 @Suite("A number is never cut by a clip or a line break")

@@ -52,6 +52,9 @@ import Testing
             "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 11 numbers beside beats)",
             "ok       lessons/04-backprop-2-2-2.yaml  (6 claims, 18 numbers beside beats)",
             "ok       lessons/05-minibatches.yaml  (6 claims, 14 numbers beside beats)",
+            "ok       lessons/06-initialising-weights.yaml  (27 claims, 11 numbers beside beats)",
+            "ok       lessons/07-softmax-log-likelihood.yaml  (6 claims, 12 numbers beside beats)",
+            "ok       lessons/08-sigmoid-vs-softmax.yaml  (22 claims, 24 numbers beside beats)",
             "ok       lessons/09-holdout.yaml  (14 claims, 2 numbers beside beats)",
             "ok       lessons/10-cross-validation.yaml  (14 claims, 3 numbers beside beats)",
         ])

@@ -34,7 +34,8 @@ import Testing
         #expect(try CompletionTests.offered("run", "positional@0", ["deltatrace", "run", "sat"]) == ["saturated-neuron"])
         #expect(try CompletionTests.offered("compare", "positional@0", ["deltatrace", "compare", "lessons/0"])
                 == ["lessons/01-one-neuron.yaml", "lessons/02-saturated-neuron.yaml", "lessons/03-mse-vs-cross-entropy.yaml",
-                    "lessons/04-backprop-2-2-2.yaml", "lessons/05-minibatches.yaml", "lessons/09-holdout.yaml"])
+                    "lessons/04-backprop-2-2-2.yaml", "lessons/05-minibatches.yaml", "lessons/06-initialising-weights.yaml",
+                    "lessons/07-softmax-log-likelihood.yaml", "lessons/08-sigmoid-vs-softmax.yaml", "lessons/09-holdout.yaml"])
         #expect(try CompletionTests.offered("tui", "positional@0", ["deltatrace", "tui", "lessons/R"]).isEmpty)
     }
 

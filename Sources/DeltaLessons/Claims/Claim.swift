@@ -27,6 +27,13 @@ public struct Claim: Sendable, Hashable {
         /// A figure of K-fold cross-validation over the lesson's training rows
         /// (`cv: {folds: K, measure: …}`), at each fold's last epoch.
         case crossValidation(folds: Int, CrossValidationFigure)
+        /// How many nodes of hidden layer l are saturated (``SaturatedNode``: f′(z) below a
+        /// tenth of its largest value) for the example of a step, as the screen counts them
+        /// there (``Narrator/sayHiddenSaturation(count:of:layer:)``): an integer from 0 to n_l.
+        case saturatedNodes(layer: Int, at: TracePosition)
+        /// The mean over the training examples of how many nodes of hidden layer l are
+        /// saturated, after an epoch (nil: the epoch the run ends with).
+        case meanSaturatedNodes(layer: Int, epoch: Int?)
     }
 
     /// A per-epoch statistic.

@@ -68,7 +68,12 @@ extension Lesson {
         case .crossValidation(let k, let figure):
             let cv = try crossValidate(try settings(variant: claim.variant), folds: k, jobs: ProcessInfo.processInfo.activeProcessorCount)
             return check(claim, figure, in: cv)
-        case .output(_, _, let epoch), .statistic(_, let epoch):
+        case .saturatedNodes(let l, let position):
+            let cursor = TraceCursor(run: run)
+            let what = describe(claim.measure, epoch: nil)
+            guard cursor.seek(to: position) else { return result(.missing(.endedBefore(run.ending ?? .completed)), what) }
+            return result(.value(Double(Lesson.saturatedNodes(layer: l, in: cursor.trace, example: position.step.example ?? 1))), what)
+        case .output(_, _, let epoch), .statistic(_, let epoch), .meanSaturatedNodes(_, let epoch):
             let e: Int
             if let epoch {
                 e = epoch
@@ -113,7 +118,12 @@ extension Lesson {
             case .validationAccuracy: value = s.validationAccuracy
             }
             return value.map(Measurement.value) ?? .missing(.notMeasured(statistic))
-        case .firstEpoch, .value, .gradientCheck, .test, .crossValidation:
+        case .meanSaturatedNodes(let l, _):
+            switch run.meanSaturatedNodes(layer: l, parameters: run.parameters(afterEpoch: e)) {
+            case .success(let mean): return .value(mean)
+            case .failure(let failure): return .missing(.outputNotComputable(failure))
+            }
+        case .firstEpoch, .value, .gradientCheck, .test, .crossValidation, .saturatedNodes:
             preconditionFailure("\(measure) is not measured per epoch")
         }
     }
@@ -130,6 +140,10 @@ extension Lesson {
         case .gradientCheck: return "gradient check"
         case .test(let figure): return "\(figure.rawValue) with the parameters the run ends with"
         case .crossValidation(let k, let figure): return "\(figure.rawValue) over \(k) folds"
+        case .saturatedNodes(let l, let position):
+            return "saturated nodes of layer \(l) at \(StepText.position(position))"
+        case .meanSaturatedNodes(let l, _):
+            return "mean saturated nodes of layer \(l) per training example\(when)"
         }
     }
 

@@ -2,9 +2,11 @@ import DeltaCore
 import DeltaText
 
 extension LessonData {
-    /// Checks that the examples fit the network and the cost of some settings.
+    /// Checks that the examples, as a run of some settings reads them (``datasets(for:)``),
+    /// fit the network and the cost of those settings.
     func check(fits s: Settings) throws {
-        try LessonData.check(training: training, validation: validation, test: test, fit: s, location: location)
+        let sets = datasets(for: s)
+        try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: location)
     }
 
     /// Checks that examples fit the network, the cost and the early stopping of some settings.

@@ -38,11 +38,17 @@ struct LessonData: Sendable {
 
     /// The datasets of a split of the rows (the lesson's own, or a fold's), with the
     /// settings' data keys applied: with `standardize`, the statistics of the training rows
-    /// alone standardise all three (``Standardization``).
+    /// alone standardise all three (``Standardization``). A network with one output node
+    /// reads two-class one-hot targets as one, the second class's (``readsSecondClass(_:)``).
     func datasets(trainingRows: [Int], validationRows: [Int], testRows: [Int], settings: Settings) -> Datasets {
         var training = examples.subset(trainingRows)
         var validation = validationRows.isEmpty ? nil : examples.subset(validationRows)
         var test = testRows.isEmpty ? nil : examples.subset(testRows)
+        if readsSecondClass(settings) {
+            training = LessonData.secondClass(training)
+            validation = validation.map(LessonData.secondClass)
+            test = test.map(LessonData.secondClass)
+        }
         var standardization: Standardization?
         if settings.data.standardize {
             let s = Standardization(of: training)

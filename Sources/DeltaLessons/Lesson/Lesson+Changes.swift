@@ -31,7 +31,8 @@ extension Lesson {
                               hint: "change the initial weights too, e.g. --vary scheme=gaussian (drawn for any shape) or --vary init.weights=…")
         }
         try Lesson.validate(s, at: node.location)
-        try LessonData.check(training: training, validation: validation, fit: s, location: node.location)
+        let sets = datasets(for: s)
+        try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: node.location)
         return s
     }
 }

@@ -153,8 +153,10 @@ extension TraceApp {
 
     // MARK: Moving
 
-    /// The number of targets of the leader's current step.
-    var targetCount: Int { leader.shown.explanation.targets.count }
+    /// The number of targets of the current step: side by side, the most any pane has, so
+    /// that ↑/↓ reach every node of a run with more of them than the leader (a two-node
+    /// softmax beside one sigmoid); a pane with fewer keeps showing its last.
+    var targetCount: Int { panes.map { $0.shown.explanation.targets.count }.max() ?? 0 }
 
     /// Moves the leader, lets the other panes follow, refreshes what every pane shows and
     /// arrives at the new step. When the leader cannot move, says why: the end of the run

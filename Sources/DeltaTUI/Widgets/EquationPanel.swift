@@ -88,7 +88,8 @@ struct EquationPanel {
         Detail.allCases.first { lines(width: rect.width, detail: $0).count <= rect.height } ?? .compact
     }
 
-    /// The panel's lines at a width: the equations of the focused target, then its facts.
+    /// The panel's lines at a width: the equations of the focused target, then how many nodes
+    /// of the step's hidden layer are saturated (in a layer of several), then its facts.
     func lines(width: Int, detail: Detail) -> [(String, Style)] {
         let compact = detail == .compact
         let text = ExprText(digits: width >= 60 ? 7 : 6, maxTerms: width >= 60 ? 5 : 4)
@@ -156,9 +157,13 @@ struct EquationPanel {
             return node.j == k
         }
         if hidden { return out }
-        if !facts.isEmpty && detail == .full { out.append(("", .plain)) }
-        for fact in facts {
-            let sentence = Narrator.say(fact)
+        // The facts are about the node in view; in a hidden layer of several, first how many
+        // of its nodes are saturated for this example.
+        let counts = SaturatedNode.hiddenLayers(in: explanation.facts).filter { trace.network.n($0) > 1 }.map { l in
+            Narrator.sayHiddenSaturation(count: SaturatedNode.hiddenCount(in: explanation.facts, layer: l), of: trace.network.n(l), layer: l)
+        }
+        if !(facts.isEmpty && counts.isEmpty) && detail == .full { out.append(("", .plain)) }
+        for sentence in counts + facts.map(Narrator.say) {
             add(sentence.text, Theme.style(sentence.tone), indent: "")
         }
         return out
