@@ -28,6 +28,31 @@ func saturatedLesson(beat: String) -> String {
         try Lesson.load(path: lessonsReadme.deletingLastPathComponent().appendingPathComponent(name).path)
     }
 
+    @Test func atGradientDescentABeatAndAClaimMeasureTheMinibatchsLastExampleAsTheScreenShowsIt() throws {
+        // Two examples in one minibatch, x = 0 and x = 1, w = 2, b = 0: at gradient descent
+        // the screen shows example M = 2's values, a = σ(2) = 0.8808 (example 1's is σ(0) = 0.5).
+        let lesson = try Lesson.parse("""
+            title: Two
+            summary: Two examples.
+            network: {layers: [1, 1], output: sigmoid, cost: quadratic}
+            init: {weights: [[[2.0]]], biases: [[0.0]]}
+            data: {inputs: [[0.0], [1.0]], targets: [[0.0], [1.0]]}
+            train: {eta: 0.5, batch: 2}
+            beats:
+              - at: {step: gradient-descent}
+                say: The last example's output is a ≈ 0.881.
+                shows:
+                  - {value: {quantity: a}, is: 0.881}
+            expect:
+              - value: {quantity: a}
+                at: {step: gradient-descent}
+                is: 0.881
+            """, file: "two.yaml")
+        #expect(try lesson.checkBeats().allSatisfy(\.result.passed))
+        let claim = try #require(try lesson.checkClaims().first)
+        #expect(claim.passed && abs((claim.actual ?? 0) - 1 / (1 + exp(-2))) < 1e-15)
+    }
+
     @Test func aBeatWhoseNumbersTheScreenShowsPasses() throws {
         let lesson = try Lesson.parse(saturatedLesson(beat: """
               - at: {epoch: 233, step: feedforward}

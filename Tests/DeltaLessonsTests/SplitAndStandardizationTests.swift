@@ -81,6 +81,21 @@ import Testing
         #expect(iris.data.validationRows == Self.holdoutAsItWas(rows: 150, holdout: 30, seed: 3))
     }
 
+    @Test func rowsLimitsTheClassesToTheLabelsOfTheRowsUsed() throws {
+        // The first 100 iris rows are 50 setosa and 50 versicolor: two classes, not three with
+        // a virginica column that is always 0.
+        let iris = try Lesson.parse("""
+            title: Iris
+            summary: Two species.
+            network: {layers: [4, 2], output: softmax, cost: log-likelihood}
+            data: {file: ../datasets/iris.csv, class: species, rows: 100}
+            train: {eta: 0.5}
+            """, file: packageLessons.appendingPathComponent("iris-rows.yaml").path)
+        #expect(iris.dataDescription.targetNames == ["setosa", "versicolor"])
+        #expect(iris.training.count == 100 && iris.training.targetWidth == 2)
+        #expect(Array(iris.training.y(0)) == [1, 0] && Array(iris.training.y(99)) == [0, 1])
+    }
+
     @Test func standardisationUsesTheTrainingRowsAlone() throws {
         let lesson = try Lesson.parse(Self.scaled(), file: "s.yaml")
         // Training rows 0, 1, 2, 3 and 7; validation rows 5 and 6; the test row 4.

@@ -31,7 +31,7 @@ import Testing
         for _ in 0..<3 {
             let shown = text(of: canvas(app, width: 120, height: 40), in: Rect(x: 0, y: 0, width: 120, height: 40))
             #expect(!shown.contains("why this neuron learns so slowly") && !shown.contains("w = 2 and b = 2 give z = 4"))
-            #expect(shown.contains("Variant cross-entropy of this lesson (cost: cross-entropy). The lesson's questions are written for the lesson itself."))  // one beat is written for it
+            #expect(shown.contains("Variant cross-entropy of this lesson (cost: cross-entropy). The lesson's narration and questions are written for the lesson itself."))
             #expect(!shown.lowercased().contains("slow"), "\(app.leader.shown.position): \(shown)")
             app.tap(.right)
         }

@@ -31,6 +31,11 @@ public enum Step: Sendable, Hashable {
         }
     }
 
+    /// The example whose z, a and δ are shown beside this step, by the one rule the screen,
+    /// questions, beats' `shows:` and `value` claims share: the step's own example, or at
+    /// gradient descent the minibatch's last, m = M (the one fed forward most recently).
+    public func shownExample(minibatchSize M: Int) -> Int { example ?? M }
+
     /// The layer this step is about, for an output error the output layer L.
     public func layer(outputLayer L: Int) -> Int {
         switch self {

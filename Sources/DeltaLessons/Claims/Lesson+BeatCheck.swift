@@ -18,8 +18,9 @@ extension Lesson {
                 guard case .value(let value, let position) = claim.measure else { preconditionFailure("a beat shows values of its step") }
                 let run = try runs.run(claim.variant)
                 let cursor = TraceCursor(run: run)
-                let m = position.step.example ?? 1
-                if cursor.seek(to: position), !value.isComputed(in: cursor.frame, example: m) {
+                let reached = cursor.seek(to: position)
+                let m = position.step.shownExample(minibatchSize: cursor.trace.M)
+                if reached, !value.isComputed(in: cursor.frame, example: m) {
                     let result = ClaimResult(claim: claim, actual: nil, passed: false, measured: describe(claim.measure, epoch: nil),
                                              problem: .notYetComputed(position.step))
                     results.append(ShownResult(beat: beat, result: result, elsewhere: nil))
@@ -43,7 +44,7 @@ extension Lesson {
                         var p = position
                         p.epoch = e
                         guard cursor.seek(to: p) else { continue }
-                        let v = value.value(in: cursor.trace, example: m)
+                        let v = value.value(in: cursor.trace, example: p.step.shownExample(minibatchSize: cursor.trace.M))
                         if v.isFinite && claim.test.passes(v) {
                             elsewhere = ShownResult.Elsewhere(position: p, value: v)
                             break

@@ -47,7 +47,7 @@ extension Lesson {
             let cursor = TraceCursor(run: run)
             let what = "\(describe(value)) at \(StepText.position(position))"
             guard cursor.seek(to: position) else { return result(.missing(.endedBefore(run.ending ?? .completed)), what) }
-            let m = position.step.example ?? 1
+            let m = position.step.shownExample(minibatchSize: cursor.trace.M)
             return result(.value(value.value(in: cursor.trace, example: m)), what)
         case .gradientCheck:
             let network = try settings(variant: claim.variant).network()
@@ -72,7 +72,7 @@ extension Lesson {
             let cursor = TraceCursor(run: run)
             let what = describe(claim.measure, epoch: nil)
             guard cursor.seek(to: position) else { return result(.missing(.endedBefore(run.ending ?? .completed)), what) }
-            return result(.value(Double(Lesson.saturatedNodes(layer: l, in: cursor.trace, example: position.step.example ?? 1))), what)
+            return result(.value(Double(Lesson.saturatedNodes(layer: l, in: cursor.trace, example: position.step.shownExample(minibatchSize: cursor.trace.M)))), what)
         case .output(_, _, let epoch), .statistic(_, let epoch), .meanSaturatedNodes(_, let epoch):
             let e: Int
             if let epoch {

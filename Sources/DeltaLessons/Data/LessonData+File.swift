@@ -73,8 +73,11 @@ extension LessonData {
         let inputColumns = try columns("inputs") ?? (0..<table.header.count).filter { !used.contains($0) }
         var inputs: [[Double]] = [], targets: [[Double]] = []
         var classes: [String] = []
+        // Only the rows used (`rows`) are read, and only their labels are classes: the first
+        // 100 iris rows hold two species, not three with one never seen.
+        let rowCount = min(try rowLimit(m) ?? table.rows.count, table.rows.count)
         if let c = classColumn {
-            let labels = table.rows.map { $0.cells[c].text }
+            let labels = table.rows.prefix(rowCount).map { $0.cells[c].text }
             var seen: [String] = []
             for label in labels where !seen.contains(label) { seen.append(label) }
             classes = seen.allSatisfy({ Double($0) != nil }) ? seen.sorted { Double($0)! < Double($1)! } : seen
@@ -82,7 +85,7 @@ extension LessonData {
                 throw m["class"]!.error("the `\(table.header[c])` column holds only one class", hint: "a classification needs at least two classes")
             }
         }
-        for r in 0..<table.rows.count {
+        for r in 0..<rowCount {
             inputs.append(try inputColumns.map { try table.number(row: r, column: $0) })
             if let c = classColumn {
                 let label = table.rows[r].cells[c].text

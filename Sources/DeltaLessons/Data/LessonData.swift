@@ -96,9 +96,7 @@ struct LessonData: Sendable {
             let factor = try scale.double("`scale`")
             inputs = inputs.map { $0.map { $0 * factor } }
         }
-        if let rowsNode = m["rows"] {
-            let rows = try rowsNode.int("`rows`")
-            guard rows >= 1 else { throw rowsNode.error("`rows` must be at least 1") }
+        if let rows = try rowLimit(m) {
             inputs = Array(inputs.prefix(rows))
             targets = Array(targets.prefix(rows))
         }
@@ -108,6 +106,14 @@ struct LessonData: Sendable {
                               description: description, location: node.location)
         try data.check(fits: settings)
         return data
+    }
+
+    /// `rows`: how many rows of the data are used, from the first, if the lesson limits them.
+    static func rowLimit(_ m: YAMLMapping) throws -> Int? {
+        guard let rowsNode = m["rows"] else { return nil }
+        let rows = try rowsNode.int("`rows`")
+        guard rows >= 1 else { throw rowsNode.error("`rows` must be at least 1") }
+        return rows
     }
 
     /// A dataset of rows, or a located error for rows that cannot be one.

@@ -63,7 +63,7 @@ extension TraceApp {
     func truth(of q: Int) -> Double? {
         guard let k = pane(asking: q) else { return nil }
         let shown = panes[k].shown
-        return lesson.questions[q].answer.value(in: shown.trace, example: shown.position.step.example ?? 1)
+        return lesson.questions[q].answer.value(in: shown.trace, example: shown.position.step.shownExample(minibatchSize: shown.trace.M))
     }
 
     /// The narration for the current step: for each pane, the latest beat written for its

@@ -115,7 +115,7 @@ extension TraceApp {
             // already stands where its run stopped.
             slowNodes = []
             for (k, pane) in panes.enumerated() {
-                let trace = pane.shown.trace, m = pane.shown.position.step.example ?? trace.M
+                let trace = pane.shown.trace, m = pane.shown.position.step.shownExample(minibatchSize: trace.M)
                 for l in 1...trace.network.L {
                     for node in Breakpoint.slowingNodes(in: StepFact.nodeFacts(trace, example: m, layer: l, deltaKnown: true)) {
                         slowNodes.insert([k, node.layer, node.node])

@@ -88,7 +88,7 @@ struct NetworkView {
     }
 
     /// The example whose values are shown: the step's, or at gradient descent the last.
-    var example: Int { step.example ?? trace.M }
+    var example: Int { step.shownExample(minibatchSize: trace.M) }
 
     /// Draws the network into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
