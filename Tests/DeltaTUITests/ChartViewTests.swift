@@ -17,7 +17,7 @@ import Testing
             (9..<canvas.width - 1).first { canvas[$0, y].character == "│" }
         }
         #expect(marker != nil && Set(lineColumns).count == 1 && lineColumns.first == marker, "\(lines.joined(separator: "\n"))")
-        #expect(axis.contains("start of epoch \(epoch)"))
+        #expect(axis.contains("in epoch \(epoch), begun here"))
         // No bare "0" that could be read as a cost; labels never touch.
         #expect(!axis.contains("         0 ") && !axis.contains(" epoch 300 epoch") && !axis.contains("\(epoch) epoch"))
     }

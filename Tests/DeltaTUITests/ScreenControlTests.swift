@@ -279,7 +279,7 @@ func paneTitles(_ canvas: Canvas, row: Int = 2) -> [(title: String, width: Int)]
         #expect(lines[2].hasPrefix("│# third-run val  "))
         // The plot below them, on the rows left: its top cost (6 × 1, the sixth series at
         // epoch 0) on row 3, its axis on the last row inside the box.
-        #expect(lines[3].hasPrefix("│" + NumberText.format(6, digits: 3).leftPadded(8) + " ") && lines[8].contains("▲ now: start of epoch 1"))
+        #expect(lines[3].hasPrefix("│" + NumberText.format(6, digits: 3).leftPadded(8) + " ") && lines[8].contains("▲ now: in epoch 1, begun here"))
     }
 }
 

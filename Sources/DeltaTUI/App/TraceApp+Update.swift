@@ -209,7 +209,22 @@ extension TraceApp {
     /// step say how the run ended.
     mutating func enterStep() {
         ask(pendingQuestion)
+        if prompt == nil { focusBeat() }
         if message == nil && leader.shown.isAtEnd { message = endMessage(leader) }
+    }
+
+    /// Arriving at a beat that ties numbers to the screen (`shows:`): the equations show the
+    /// first of them that is a weight, node or bias of this step, so that the one the words
+    /// talk about is the one beside them (not one chosen at an earlier step).
+    mutating func focusBeat() {
+        let shown = leader.shown, L = shown.trace.network.L
+        guard let beat = leader.identity.beats(in: lesson).first(where: { $0.at.position == shown.position && !$0.shows.isEmpty }) else { return }
+        for claim in beat.shows {
+            guard case .value(let value, _) = claim.measure, let target = value.target(layers: L),
+                  let index = shown.explanation.targets.firstIndex(of: target) else { continue }
+            focus = index
+            return
+        }
     }
 
     /// How a pane's run ended, for the student at its last step.

@@ -157,8 +157,11 @@ extension TraceApp {
                 header.append(Narrator.say(ending, epochs: pane.run.layout.epochs))
             }
         }
+        // The same weight, node or bias in every pane, by name (w₁,₁,₂ beside w₁,₁,₂), where the
+        // pane's step has it; its own place in the list only where it has no such target.
+        let named = leader.shown.target(focus: focus).flatMap { shown.explanation.targets.firstIndex(of: $0) }
         return ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count], view: view,
-                           header: header, headerWarns: elsewhere, shown: shown, focus: focus, hidden: hidesResults)
+                           header: header, headerWarns: elsewhere, shown: shown, focus: named ?? focus, hidden: hidesResults)
     }
 
     /// What the lesson's box says: the question being asked (first, with the line being

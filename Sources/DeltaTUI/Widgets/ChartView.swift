@@ -121,7 +121,7 @@ struct ChartView {
         // The x axis: epoch 0 (before training) to the last; ▲ exactly under the current
         // epoch's line, which marks the cost the epoch starts from, with its words beside it.
         let axisY = inner.maxY - 1
-        let words = "now: start of epoch \(currentEpoch)"
+        let words = "now: in epoch \(currentEpoch), begun here"
         var marked: (x: Int, text: String)
         if nowColumn + 2 + words.count <= plot.maxX {
             marked = (nowColumn, "▲ " + words)

@@ -25,6 +25,8 @@ struct ComparePane {
     let shown: ShownStep
     /// The index of the focused target.
     let focus: Int
+    /// The focused weight, node or bias of the pane's step.
+    var focusedTarget: StepExplanation.Target? { shown.target(focus: focus) }
     /// Whether the results are hidden (a question asks for one).
     let hidden: Bool
 
