@@ -308,6 +308,10 @@ extension TraceApp {
         }
     }
 
+    /// Why `r` stopped at a step with new narration (the lesson's box leaves it out when the
+    /// narration itself is in view).
+    static let narrationStop = "the lesson has something to say here"
+
     /// Why a run should stop at the current step, if it should; a saturated-node stop
     /// focuses the node, so that its sentence is the one on the screen.
     mutating func stopReason() -> String? {
@@ -317,7 +321,7 @@ extension TraceApp {
             if let event = pane.run.nonFiniteEvent { return "breakpoint\(isCompare ? " (\(pane.name))" : ""): " + Narrator.say(event) }
         }
         if pendingQuestion != nil { return "a question for you" }
-        if narration.contains(where: \.fresh) { return "the lesson has something to say here" }
+        if narration.contains(where: \.fresh) { return TraceApp.narrationStop }
         if let stop = positionBreakpointHere { return "breakpoint: \(stop.label)" }
         if breakpoints.contains(.saturated), let (pane, node) = becameSlow() {
             focus = node.node

@@ -165,8 +165,9 @@ extension TraceApp {
     }
 
     /// What the lesson's box says: the question being asked (first, with the line being
-    /// typed), graded answers, a message, the score at the lesson's last step, and the narration (or what the run is, or the
-    /// lesson's summary). Narration written for an earlier step says which.
+    /// typed), graded answers, a message, the narration, the score at the lesson's last step
+    /// (or what the run is, or the lesson's summary). Narration written for an earlier step
+    /// says which.
     var lessonEntries: [LessonPane.Entry] {
         var entries: [LessonPane.Entry] = []
         // While a question waits, it and the line being typed come first (with a message about
@@ -188,8 +189,10 @@ extension TraceApp {
                                     correct: answer.correct))
             if let explain = lesson.questions[q].explain, prompt == nil { entries.append(.explanation(explain)) }
         }
-        if !hidesResults, let message { entries.append(.message(message)) }  // (a waiting question's is above)
-        if leader.shown.isAtEnd && prompt == nil { entries += scoreEntries }
+        // A run stopped by `r` at a beat needs no message saying so: the beat is the next line.
+        if !hidesResults, let message, !(message == TraceApp.narrationStop && narration.contains(where: \.fresh)) {
+            entries.append(.message(message))  // (a waiting question's is above)
+        }
         // While a question waits, only the asking run's narration is shown: another run's
         // beat may state the very number the question hides (the lesson's own beats are
         // proven not to by `check`).
@@ -204,6 +207,9 @@ extension TraceApp {
             let earlier = fresh ? "" : "Earlier, at \(StepText.position(beat.at.position)): "
             entries.append(.beat((named ? panes[k].name + ": " : "") + earlier + beat.text, fresh: fresh))
         }
+        // The score at the lesson's end comes after the last beat's words, which are about the
+        // step in view.
+        if leader.shown.isAtEnd && prompt == nil { entries += scoreEntries }
         if narration.isEmpty {
             if let runDescription {
                 entries.append(.note(runDescription))
