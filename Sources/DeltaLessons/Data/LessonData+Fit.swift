@@ -5,6 +5,7 @@ extension LessonData {
     /// Checks that the examples fit the network and the cost of some settings.
     func check(fits s: Settings) throws {
         try LessonData.check(training: training, validation: validation, test: test, fit: s, location: location)
+        try checkExpansion(s)
     }
 
     /// Checks that examples fit the network, the cost and the early stopping of some settings.

@@ -32,6 +32,7 @@ extension Lesson {
         }
         try Lesson.validate(s, at: node.location)
         try LessonData.check(training: training, validation: validation, fit: s, location: node.location)
+        try data.checkExpansion(s)
         return s
     }
 }
