@@ -32,9 +32,9 @@ import Testing
     }
 
     @Test(arguments: [(80, 24), (160, 48)])
-    func eachCopyIsDrawnAndCaptionedByItsRowAndShift(size: (width: Int, height: Int)) throws {
+    func eachCopyIsDrawnAndNamedByItsRowAndShift(size: (width: Int, height: Int)) throws {
         var app = try TraceApp(lesson: try inlineLesson(ExpansionScreenTests.digits))
-        let names = ["original", "shifted up", "shifted down", "shifted left", "shifted right"]
+        let names = ["row 0", "row 0, shifted up", "row 0, shifted down", "row 0, shifted left", "row 0, shifted right"]
         for m in 1...5 {
             app.go("1 1 \(m) ff l1")
             let trace = app.leader.shown.trace
@@ -48,18 +48,37 @@ import Testing
                     #expect(shown[x0 + c, y0 + 1 + r].character == expected, "example \(m), pixel \(r),\(c)")
                 }
             }
-            // The caption: the data row (0: the file's first digit), then the change.
-            let caption = (0..<3).map { k in String(shown.lines[y0 + 9 + k].dropFirst(x0).prefix(9)).trimmingCharacters(in: .whitespaces) }
-            let words = names[m - 1].split(separator: " ").map(String.init)
-            #expect(caption[0] == "row 0" && Array(caption[1...]).prefix(words.count) == ArraySlice(words == ["original"] ? ["original"] : words),
-                    "\(caption)\n\(shown.text)")
-            // The title names the example alone: the caption says the rest.
-            #expect(shown.text.contains("example \(m)/5") && !shown.text.contains("example \(m)/5: row"))
+            // The network's title names the example's data row (0: the file's first digit) and change.
+            #expect(shown.text.contains("example \(m)/5: \(names[m - 1]) "), "\(shown.text)")
         }
         // Shifted right, the left column is blank (the background brought in).
         let trace = app.leader.shown.trace
         #expect((0..<8).allSatisfy { trace.x(5, $0 * 8) == 0 })
         #expect((0..<64).filter { $0 % 8 != 0 }.allSatisfy { trace.x(5, $0) == trace.x(1, $0 - 1) })
+    }
+
+    @Test func aNarrowTitleKeepsTheRowAndTheChange() throws {
+        var app = try TraceApp(lesson: try inlineLesson(ExpansionScreenTests.digits))
+        app.go("1 1 5 ff l1")
+        let shown = app.leader.shown
+        var view = NetworkView(trace: shown.trace, step: shown.position.step, hidden: false, focus: shown.target(focus: app.focus))
+        view.image = app.lesson.image
+        // A long name: example 5 as data row 1234 turned −10°.
+        var origins = try #require(app.leader.run.training.origins)
+        origins[4] = ExampleOrigin(row: 1234, copy: 5, transform: .rotation(degrees: -10))
+        view.origins = origins
+        for (width, title) in [(62, "┌─ Network 64-10-10 · example 5/5: row 1234, rotated −10° ─"), (52, "┌─ 64-10-10 · example 5/5: row 1234, rotated −10° ─"),
+                               (41, "┌─ example 5/5: row 1234, rotated −10° ─"), (38, "┌─ example 5: row 1234, rotated −10° ┐"),
+                               (30, "┌─ row 1234, rotated −10° ─")] {
+            var drawn = Canvas(width: width, height: 22)
+            view.draw(into: &drawn, rect: drawn.bounds)
+            #expect(drawn.lines[0].hasPrefix(title), "\(width): \(drawn.lines[0])")
+        }
+        // Without origins (data that is not expanded), the title is as it was.
+        view.origins = nil
+        var plain = Canvas(width: 60, height: 22)
+        view.draw(into: &plain, rect: plain.bounds)
+        #expect(plain.lines[0].hasPrefix("┌─ Network 64-10-10 · example 5/5 ─"), "\(plain.lines[0])")
     }
 
     @Test func aDeclaredShapeIsDrawnAsDeclared() throws {
@@ -97,7 +116,7 @@ import Testing
         #expect(!screen(plain).contains("x 3×4") && screen(plain).contains("x₁₂"))
     }
 
-    @Test func withoutAPictureALineNamesTheRowAndTheCopy() throws {
+    @Test func aCopyOfNumericDataIsNamedToo() throws {
         var app = try TraceApp(lesson: try inlineLesson("""
             title: Noisy points
             summary: Two points and a noisy copy of each.
@@ -109,14 +128,13 @@ import Testing
             train: {eta: 0.5, batch: 4, epochs: 1}
             """))
         app.go("1 1 4 ff l1")
+        // The network's box is narrow: its title keeps the row and the copy.
         let shown = screen(app)
-        // The network's box is too narrow for it in the title: a line at its bottom says it.
-        #expect(shown.contains("example 4: row 1, noisy copy 1"), "\(shown)")
+        #expect(shown.contains("┌─ row 1, noisy copy 1 ─"), "\(shown)")
         // The copy's inputs are its row's plus a little noise.
         let trace = app.leader.shown.trace
         #expect(abs(trace.x(4, 0) - 1.0) < 0.25 && abs(trace.x(4, 1) - 0.5) < 0.25 && trace.x(4, 0) != 1.0)
         app.go("1 1 3 ff l1")
-        // Row 1 itself: the title has room for it.
-        #expect(screen(app).contains("example 3/4: row 1 ─") && !screen(app).contains("example 3: row"), "\(screen(app))")
+        #expect(screen(app).contains("example 3/4: row 1 ─"), "\(screen(app))")
     }
 }

@@ -52,6 +52,7 @@ import Testing
             "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 10 numbers beside beats)",
             "ok       lessons/04-backprop-2-2-2.yaml  (6 claims, 17 numbers beside beats)",
             "ok       lessons/05-minibatches.yaml  (6 claims, 14 numbers beside beats)",
+            "ok       lessons/14-expanding-data.yaml  (15 claims, 7 numbers beside beats)",
         ])
     }
 

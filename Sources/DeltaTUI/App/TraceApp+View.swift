@@ -164,7 +164,6 @@ extension TraceApp {
         var compared = ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count], view: view,
                                    header: header, headerWarns: elsewhere, shown: shown, focus: focus, hidden: hidesResults)
         compared.image = lesson.image
-        compared.origins = pane.run.training.origins
         return compared
     }
 

@@ -37,9 +37,6 @@ struct ComparePane {
     var more = (below: "↓ more", above: "↑ more")
     /// The shape of the inputs' picture the lesson declares (`data.image`), if any.
     var image: ImageShape? = nil
-    /// The origins of the run's training examples, when its data is expanded
-    /// (``NetworkView/origins``).
-    var origins: [ExampleOrigin]? = nil
 
     /// The network view's layout: whether the network is drawn above the equations, and how
     /// much of the equations is shown.
@@ -133,7 +130,6 @@ struct ComparePane {
         if layout.showsNetwork {
             var network = NetworkView(trace: shown.trace, step: shown.position.step, hidden: hidden, focus: shown.target(focus: focus), framed: false)
             network.image = image
-            network.origins = origins
             network.draw(into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: networkHeight(in: body)))
         }
         var panel = panel

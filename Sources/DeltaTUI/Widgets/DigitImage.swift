@@ -1,12 +1,9 @@
 import DeltaCore
-import DeltaText
 
 /// The inputs of one example as a small picture: an image of the lesson's shape
 /// (`data.image`, or 8×8 for 64 inputs), one character per pixel from a ramp of shades
 /// (" ░▒▓█", which `--ascii` writes " .:##"), so that it reads without colour; the pixel a
-/// focused weight comes from is reversed. Under it, where there is room, a caption: for an
-/// example of expanded data, its data row and how it was made ("row 41", "shifted",
-/// "right").
+/// focused weight comes from is reversed.
 struct DigitImage {
     /// The pixel values, row by row (x₁ … x_{rows·columns}).
     let pixels: [Double]
@@ -14,8 +11,6 @@ struct DigitImage {
     let shape: ImageShape
     /// The pixel to mark (from 0), if any.
     var marked: Int?
-    /// Where the example came from, for the caption; nil: no caption.
-    var origin: ExampleOrigin?
 
     /// The shades from lightest to darkest.
     static let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
@@ -27,14 +22,7 @@ struct DigitImage {
         return ramp[max(0, min(ramp.count - 1, k))]
     }
 
-    /// The caption's lines in a width: "row 41", then how the example differs from its row
-    /// ("original", "shifted right", "rotated −10°"), wrapped.
-    static func caption(_ origin: ExampleOrigin, width: Int) -> [String] {
-        ["row \(origin.row)"] + wrap(OriginText.change(origin), width: width)
-    }
-
-    /// Draws a header ("x 8×8"), the picture, and under it as much of the caption as fits
-    /// into a rectangle.
+    /// Draws a header ("x 8×8") and the picture into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.put("x \(shape.rows)×\(shape.columns)", x: rect.x, y: rect.y, style: Theme.label, clip: rect)
         let low = pixels.min() ?? 0, high = pixels.max() ?? 0
@@ -45,14 +33,6 @@ struct DigitImage {
             // A marked blank pixel still shows where it is.
             let shade = DigitImage.shade(v, low: low, high: high)
             canvas.put(String(k == marked && shade == " " ? "·" : shade), x: x, y: y, style: style, clip: rect)
-        }
-        guard let origin else { return }
-        let top = rect.y + 1 + shape.rows
-        let lines = DigitImage.caption(origin, width: rect.width)
-        // The whole caption or none of it: half of it would name a different change.
-        guard top + lines.count <= rect.maxY, lines.allSatisfy({ $0.count <= rect.width }) else { return }
-        for (k, line) in lines.enumerated() {
-            canvas.put(line, x: rect.x, y: top + k, style: k == 0 ? Theme.label : Theme.touched, clip: rect)
         }
     }
 }

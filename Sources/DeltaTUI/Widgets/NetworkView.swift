@@ -11,9 +11,8 @@ import DeltaText
 /// them around the focused node ("nodes 11-20 of 30": an ASCII hyphen, which `--ascii`
 /// keeps), which scrolls as ↑/↓ move the focus, its values heat-coloured; inputs that are an
 /// image (the lesson's `data.image`, or a square such as an 8×8 digit) are drawn as a picture
-/// when there is room. An example of expanded data (`data.expand`) is named by its data row
-/// and how it was made ("row 41, shifted right"): under its picture where there is room,
-/// else in the box's title. Where not even a window
+/// when there is room. An example of expanded data (`data.expand`) is named in the box's
+/// title by its data row and how it was made ("row 41, shifted right"). Where not even a window
 /// of every layer fits, the layer the step computes alone, with a line that says so. See
 /// ``NetworkLayout`` for where each block goes.
 struct NetworkView {
@@ -101,39 +100,18 @@ struct NetworkView {
     /// Where the example shown came from, when the run's data is expanded.
     var origin: ExampleOrigin? { origins?[trace.exampleIndices[example - 1]] }
 
-    /// The rectangle of the inputs' picture in a layout: its block, and below it the rows of
-    /// its column that no other block takes (for the caption), a column wide.
-    func pictureRect(_ block: NetworkLayout.Block, layout: NetworkLayout, inner: Rect) -> Rect {
-        let next = layout.blocks.filter { $0.x == block.x && $0.y > block.y }.map { $0.y - (layout.spaced ? 1 : 0) }.min()
-        let bottom = next ?? layout.weightTop
-        return Rect(x: inner.x + block.x, y: inner.y + block.y, width: block.width + 1, height: max(block.height, bottom - block.y))
-    }
-
-    /// Whether the picture's caption names the example shown in a rectangle's inside (so
-    /// the title need not).
-    func captionFits(inside: Rect) -> Bool {
-        guard let origin, let layout = layout(in: inside), case .picture(let shape) = layout.input,
-              let block = layout.blocks.first(where: { $0.layer == 0 }) else { return false }
-        let area = pictureRect(block, layout: layout, inner: inside)
-        let lines = DigitImage.caption(origin, width: area.width)
-        return 1 + shape.rows + lines.count <= area.height && lines.allSatisfy { $0.count <= area.width }
-    }
-
     /// Draws the network into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
-        // The box's title: the shape and the example whose values are shown (and for
-        // expanded data, its row and change unless the picture's caption says them), as much
-        // as fits.
+        // The box's title: the shape and the example whose values are shown, as much as fits.
         let sizes = trace.network.sizes.map(String.init).joined(separator: "-")
         let which = step.example == nil ? "values of example \(example)" : "example \(example)/\(trace.M)"
         var titles = ["Network \(sizes) · " + which, "\(sizes) · " + which, which]
-        // Where neither the caption nor the title names an expanded example, a line at the
-        // bottom does.
-        var unnamed: String?
-        if let origin, !captionFits(inside: framed ? rect.inset(1) : rect) {
-            let named = which + ": " + OriginText.describe(origin)
-            titles = ["Network \(sizes) · " + named, "\(sizes) · " + named, named] + titles
-            if !framed || named.count + 4 > rect.width { unnamed = "example \(example): " + OriginText.describe(origin) }
+        // An expanded example is named by its data row and change ("row 41, shifted right"),
+        // with as much of the rest as fits (the position line names the example too).
+        if let origin, framed {
+            let named = OriginText.describe(origin)
+            titles = ["Network \(sizes) · \(which): \(named)", "\(sizes) · \(which): \(named)", "\(which): \(named)",
+                      "example \(example): \(named)", named] + titles
         }
         let title = titles.first { $0.count + 4 <= rect.width } ?? which
         let inside = framed ? canvas.box(rect, title: title) : rect
@@ -158,24 +136,14 @@ struct NetworkView {
         for block in layout.blocks {
             let area = Rect(x: inner.x + block.x, y: inner.y + block.y, width: block.width, height: block.height)
             if block.layer == 0, case .picture(let shape) = layout.input {
-                DigitImage(pixels: (0..<shape.count).map { trace.x(example, $0) }, shape: shape, marked: sourceNode(inLayer: 0), origin: origin)
-                    .draw(into: &canvas, rect: pictureRect(block, layout: layout, inner: inner))
+                DigitImage(pixels: (0..<shape.count).map { trace.x(example, $0) }, shape: shape, marked: sourceNode(inLayer: 0))
+                    .draw(into: &canvas, rect: area)
             } else {
                 drawBlock(block, layout: layout, into: &canvas, area: area, clip: inner)
             }
         }
-        // The weights take every row under the blocks (at least the layout's), but the last
-        // rows that name an unnamed expanded example, where there are rows to spare.
-        var weights = Rect(x: inner.x, y: inner.y + layout.weightTop, width: inner.width, height: inner.height - layout.weightTop)
-        if let unnamed {
-            let lines = wrap(unnamed, width: inner.width)
-            if weights.height - lines.count >= layout.weightRows {
-                weights.height -= lines.count
-                for (k, line) in lines.enumerated() {
-                    canvas.put(line, x: inner.x, y: weights.maxY + k, style: Theme.label, clip: inner)
-                }
-            }
-        }
+        // The weights take every row under the blocks (at least the layout's).
+        let weights = Rect(x: inner.x, y: inner.y + layout.weightTop, width: inner.width, height: inner.height - layout.weightTop)
         drawWeights(into: &canvas, rect: weights, numberWidth: layout.numberWidth)
     }
 
