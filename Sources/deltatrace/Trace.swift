@@ -10,7 +10,8 @@ struct Trace: ParsableCommand {
         discussion: """
             Each object has epoch, update, cost (the minibatch's mean cost before the update, \
             without penalty), examples (index, x, y, cost, and per layer l: z, a, delta, and \
-            the dropout mask), and layers (w_before, b_before, grad_w, grad_b, w_after, \
+            the dropout mask; with data.expand also origin: the data row, counted from 0 in \
+            file order, the copy and its transform), and layers (w_before, b_before, grad_w, grad_b, w_after, \
             b_after, with w[i][j] = w_{l,i,j} counted from 0). Numbers have full double precision.
             """)
 
@@ -36,7 +37,7 @@ struct Trace: ParsableCommand {
         for g in 0..<min(limit, run.layout.totalUpdates) {
             run.advance(through: g)
             guard let last = run.lastTracedUpdate, g <= last else { break }
-            print(Trace.json(run.trace(ofUpdate: g)).text)
+            print(Trace.json(run.trace(ofUpdate: g), origins: run.training.origins).text)
         }
         try report(run.ending, of: run, format: .json)
     }
@@ -45,7 +46,12 @@ struct Trace: ParsableCommand {
     /// (the values after the failing one, the gradients before gradient descent, the
     /// parameters after an update that was not applied) is `null`, beside `failure`, which
     /// says where training stopped — never a 0 that was not computed.
-    static func json(_ t: UpdateTrace) -> JSON {
+    ///
+    /// With `origins` (the training examples of an expanded run, ``Dataset/origins``), each
+    /// example also says where it came from: `"origin": {"row": 41, "copy": 2,
+    /// "transform": "shift down 1"}`, with `copy` 0 and `transform` null for the row itself
+    /// (``OriginText/code(_:)`` writes the transforms).
+    static func json(_ t: UpdateTrace, origins: [ExampleOrigin]? = nil) -> JSON {
         let network = t.network, L = network.L
         // What the failing step had computed (``TraceFrame``), or everything.
         let stop = t.failure.map { TraceFrame(trace: t, step: $0.position.step) }
@@ -68,8 +74,14 @@ struct Trace: ParsableCommand {
                 return .object(pairs)
             }
             let outputs = 0..<network.n(L)
+            let origin: [(String, JSON)] = origins.map { all in
+                let o = all[t.exampleIndices[m - 1]]
+                return [("origin", .object([("row", .integer(o.row)), ("copy", .integer(o.copy)),
+                                            ("transform", o.transform.map { .string(OriginText.code($0)) } ?? .null)]))]
+            } ?? []
             return .object([
                 ("index", .integer(t.exampleIndices[m - 1])),
+            ] + origin + [
                 ("x", .numbers((0..<network.n(0)).map { t.x(m, $0) })),
                 ("y", .numbers(outputs.map { t.y(m, $0) })),
                 ("cost", shown(costKnown(m), .number(t.costs[m - 1]))),

@@ -57,6 +57,7 @@ import Testing
             "ok       lessons/08-sigmoid-vs-softmax.yaml  (22 claims, 24 numbers beside beats)",
             "ok       lessons/09-holdout.yaml  (14 claims, 2 numbers beside beats)",
             "ok       lessons/10-cross-validation.yaml  (14 claims, 3 numbers beside beats)",
+            "ok       lessons/14-expanding-data.yaml  (15 claims, 7 numbers beside beats)",
         ])
     }
 

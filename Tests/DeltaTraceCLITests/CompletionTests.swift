@@ -47,7 +47,7 @@ import Testing
         }
         // `seed` is in two sections, so it is offered by path; data keys cannot be varied.
         #expect(!keys.contains("seed=") && !keys.contains("holdout=") && !keys.contains("file="))
-        #expect(try CompletionTests.offered("compare", "--vary", ["deltatrace", "compare", "2", "--vary", "e"]) == ["eta=", "epochs=", "early-stopping="])
+        #expect(try CompletionTests.offered("compare", "--vary", ["deltatrace", "compare", "2", "--vary", "e"]) == ["expand=", "eta=", "epochs=", "early-stopping="])
         #expect(try CompletionTests.offered("compare", "--vary", ["deltatrace", "compare", "2", "--vary", "cost="])
                 == ["cost=mse", "cost=quadratic", "cost=cross-entropy", "cost=log-likelihood"])
         #expect(try CompletionTests.offered("compare", "--vary", ["deltatrace", "compare", "2", "--vary", "network.cost=cr"]) == ["network.cost=cross-entropy"])

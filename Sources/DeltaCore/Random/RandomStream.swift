@@ -15,4 +15,7 @@ public enum RandomStream: UInt64, Sendable {
     case holdout = 4
     /// Examples a lesson generates.
     case data = 5
+    /// The copies `data.expand` makes of each training row (one stream per data row). 6 is
+    /// left for another purpose's stream.
+    case expansion = 7
 }

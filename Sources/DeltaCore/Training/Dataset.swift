@@ -8,6 +8,11 @@ public struct Dataset: Sendable, Hashable {
     public let inputWidth: Int
     /// n_L, the width of one target.
     public let targetWidth: Int
+    /// Where each example came from (its data row, and for a copy made by ``Expansion`` how
+    /// it was made), one per example; nil for examples that are not marked (training data
+    /// that is not expanded, validation and test data). Two datasets without origins are
+    /// equal exactly when their examples are.
+    public private(set) var origins: [ExampleOrigin]?
 
     /// The number of examples.
     public var count: Int { inputWidth == 0 ? 0 : inputs.count / inputWidth }
@@ -52,7 +57,20 @@ public struct Dataset: Sendable, Hashable {
     /// The target y of example m.
     public func y(_ m: Int) -> ArraySlice<Double> { targets[m * targetWidth ..< (m + 1) * targetWidth] }
 
-    /// The examples at the given indices, in that order.
+    /// The dataset with each example marked with where it came from.
+    ///
+    /// - Precondition: one origin per example.
+    public func marked(with origins: [ExampleOrigin]) -> Dataset {
+        precondition(origins.count == count, "one origin per example")
+        var marked = self
+        marked.origins = origins
+        return marked
+    }
+
+    /// The origin of example m (from 0 in the dataset), if the examples are marked.
+    public func origin(_ m: Int) -> ExampleOrigin? { origins?[m] }
+
+    /// The examples at the given indices, in that order (with their origins, if marked).
     public func subset(_ indices: [Int]) -> Dataset {
         var x: [Double] = [], y: [Double] = []
         x.reserveCapacity(indices.count * inputWidth)
@@ -62,7 +80,9 @@ public struct Dataset: Sendable, Hashable {
             y += self.y(m)
         }
         // Rows of a valid dataset stay valid.
-        return try! Dataset(flatInputs: x, inputWidth: inputWidth, flatTargets: y, targetWidth: targetWidth)
+        var subset = try! Dataset(flatInputs: x, inputWidth: inputWidth, flatTargets: y, targetWidth: targetWidth)
+        subset.origins = origins.map { all in indices.map { all[$0] } }
+        return subset
     }
 }
 

@@ -10,6 +10,7 @@ extension Lesson {
 
     /// A claim of `expect:`: an optional `variant`, one measure, one test and a `note`, checked
     /// against the run it is about (its layers, epochs, and whether it has validation and test data).
+    /// `layout` is the lesson's over its training rows, before `expand` makes copies of them.
     static func claim(_ node: YAMLNode, settings: Settings, variants: [Variant], layout: TraceLayout, hasValidation: Bool, hasTest: Bool = false) throws -> Claim {
         let m = try node.mapping("a claim", allowed: ["variant", "note", "epoch", "node", "at"] + measureKeys + testKeys)
         var chosen = settings
@@ -23,7 +24,7 @@ extension Lesson {
             chosen = variant.settings
             variantName = name
         }
-        let variantLayout = TraceLayout(layers: chosen.layers.count - 1, trainingSetSize: layout.trainingSetSize,
+        let variantLayout = TraceLayout(layers: chosen.layers.count - 1, trainingSetSize: chosen.data.trainingSetSize(rows: layout.trainingSetSize),
                                         batchSize: chosen.training.batchSize, epochs: chosen.training.epochs)
         let measure = try measure(m, settings: chosen, layout: variantLayout, hasValidation: hasValidation, hasTest: hasTest, allowEpoch: true)
         let test = try test(m, required: true)!

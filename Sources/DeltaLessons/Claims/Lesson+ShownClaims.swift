@@ -56,7 +56,8 @@ extension Lesson {
             }
             return try measured.map { name in
                 let s = variants.first { $0.name == name }?.settings ?? settings
-                let layout = TraceLayout(layers: s.layers.count - 1, trainingSetSize: examples, batchSize: s.training.batchSize, epochs: s.training.epochs)
+                let layout = TraceLayout(layers: s.layers.count - 1, trainingSetSize: s.data.trainingSetSize(rows: examples),
+                                         batchSize: s.training.batchSize, epochs: s.training.epochs)
                 guard layout.contains(at.position) else {
                     throw (m["variant"] ?? item).error("the beat's step (\(StepText.position(at.position))) is not a step of `\(name)`",
                                                        hint: "measure the number in a run that has the beat's step")

@@ -7,6 +7,7 @@ extension LessonData {
     func check(fits s: Settings) throws {
         let sets = datasets(for: s)
         try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: location)
+        try checkExpansion(s)
     }
 
     /// Checks that examples fit the network, the cost and the early stopping of some settings.

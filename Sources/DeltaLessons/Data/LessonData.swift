@@ -23,6 +23,11 @@ struct LessonData: Sendable {
     let description: DataDescription
     /// Where the data is described, for errors about its shape.
     let location: SourceLocation
+    /// The shape of the images the inputs are (`image`), if they are.
+    var image: ImageShape? = nil
+    /// The lesson's `train.seed`, which keys the copies `expand` makes of each row
+    /// (``Expansion``), so that they are the same in every variant and every run.
+    var seed: UInt64 = 1
 
     /// The examples trained on, as read (before the settings' data keys apply).
     var training: Dataset { examples.subset(trainingRows) }
@@ -37,9 +42,17 @@ struct LessonData: Sendable {
     }
 
     /// The datasets of a split of the rows (the lesson's own, or a fold's), with the
-    /// settings' data keys applied: with `standardize`, the statistics of the training rows
-    /// alone standardise all three (``Standardization``). A network with one output node
-    /// reads two-class one-hot targets as one, the second class's (``readsSecondClass(_:)``).
+    /// settings' data keys applied in this order:
+    ///
+    /// 1. A network with one output node reads two-class one-hot targets as one, the second
+    ///    class's (``readsSecondClass(_:)``).
+    /// 2. `expand`: each training row followed by its copies (``Expansion``), made from the
+    ///    inputs as read (after `scale`, so a shift brings in 0, the background), each
+    ///    example marked with its origin (``Dataset/origins``). Validation and test rows
+    ///    are never expanded.
+    /// 3. `standardize`: the statistics of the training examples alone — the expanded ones,
+    ///    which are what the network is trained on — standardise all three
+    ///    (``Standardization``).
     func datasets(trainingRows: [Int], validationRows: [Int], testRows: [Int], settings: Settings) -> Datasets {
         var training = examples.subset(trainingRows)
         var validation = validationRows.isEmpty ? nil : examples.subset(validationRows)
@@ -49,6 +62,13 @@ struct LessonData: Sendable {
             validation = validation.map(LessonData.secondClass)
             test = test.map(LessonData.secondClass)
         }
+        var origins: [ExampleOrigin]?
+        if settings.data.expand != .none {
+            // ``checkExpansion(_:)`` expanded every row when the settings were read: the
+            // copies are finite and the image's shape is there when a transform needs it.
+            training = try! settings.data.expand.apply(to: training, rows: trainingRows, image: image, seed: seed)
+            origins = training.origins
+        }
         var standardization: Standardization?
         if settings.data.standardize {
             let s = Standardization(of: training)
@@ -57,6 +77,7 @@ struct LessonData: Sendable {
             test = test.map(s.apply)
             standardization = s
         }
+        if let origins { training = training.marked(with: origins) }
         return Datasets(training: training, validation: validation, test: test, trainingRows: trainingRows,
                         validationRows: validationRows, standardization: standardization)
     }
@@ -101,9 +122,10 @@ struct LessonData: Sendable {
             targets = Array(targets.prefix(rows))
         }
         let examples = try dataset(inputs, targets, at: node)
+        let image = try m["image"].map { try readImage($0, inputWidth: examples.inputWidth) }
         let split = try Split.read(holdout: m["holdout"], test: m["test"], count: examples.count, seed: settings.training.seed)
         let data = LessonData(examples: examples, trainingRows: split.training, validationRows: split.validation, testRows: split.test,
-                              description: description, location: node.location)
+                              description: description, location: node.location, image: image, seed: settings.training.seed)
         try data.check(fits: settings)
         return data
     }

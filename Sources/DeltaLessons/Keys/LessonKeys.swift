@@ -13,7 +13,7 @@ extension LessonKey {
     public static let all: [LessonKey] = [
         layers, hidden, output, cost,
         scheme, initSeed, weights, biases,
-        inputs, targets, file, classColumn, labels, scale, rows, holdout, test, generator, standardize,
+        inputs, targets, file, classColumn, labels, scale, rows, holdout, test, generator, standardize, image, expand,
         eta, batch, epochs, shuffle, trainSeed, regularization, lambda, dropout, earlyStopping,
     ]
 
@@ -180,6 +180,20 @@ extension LessonKey {
         default: .value("`false`"),
         write: { String($0.data.standardize) }
     ) { value, s in s.data.standardize = try value.bool("`standardize`") }
+
+    /// The shape of image inputs (``ImageShape``), read by `LessonData`.
+    public static let image = LessonKey(
+        .data, "image",
+        meaning: "`[rows, columns]`: each example's inputs are the pixels of an image of that shape, row by row from the top (rows × columns must equal n_0, e.g. `[8, 8]` for 64 inputs); the screen draws the example as a picture, and `expand` may move and turn it",
+        default: .value("—"), read: nil)
+
+    /// Artificial expansion of the training data (``Expansion``).
+    public static let expand = LessonKey(
+        .data, "expand",
+        meaning: "more training examples made from each training row, which keep its target: `{shifts: true, rotations: [-10, 10], copies: K}` for `image` data (`shifts`: the image moved one pixel up, down, left and right, the row or column coming in 0; `rotations`: turned by each angle in degrees about its centre, anticlockwise when positive, with bilinear interpolation; K of these per image, chosen at random with `train.seed`, or all without `copies`), `{noise: σ, copies: K}` for any inputs (K copies, default 1, each input plus σ·N(0, 1)), or `none`. Each row is followed by its copies; validation and test rows are never expanded, and `standardize` takes its statistics from the expanded training examples. A variant may change it",
+        default: .value("`none`"),
+        write: { $0.data.expand.written }
+    ) { value, s in s.data.expand = try Expansion.read(value) }
 
     // MARK: train
 

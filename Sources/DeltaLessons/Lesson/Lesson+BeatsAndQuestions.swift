@@ -60,12 +60,14 @@ extension Lesson {
     }
 
     /// A position written for some runs, checked against each of them (every run of a
-    /// lesson has the same data, but a variant may change the network, M or the epochs).
+    /// lesson has the same training rows, `examples` of them, but a variant may change the
+    /// network, M, the epochs, or with `expand` the number of examples made from the rows).
     static func tracePoint(_ node: YAMLNode, runs: [String], settings: Settings, variants: [Variant], examples: Int) throws -> TracePoint {
         var point: TracePoint?
         for name in runs {
             let s = variants.first { $0.name == name }?.settings ?? settings
-            let layout = TraceLayout(layers: s.layers.count - 1, trainingSetSize: examples, batchSize: s.training.batchSize, epochs: s.training.epochs)
+            let layout = TraceLayout(layers: s.layers.count - 1, trainingSetSize: s.data.trainingSetSize(rows: examples),
+                                     batchSize: s.training.batchSize, epochs: s.training.epochs)
             point = try tracePoint(node, layout: layout)
         }
         return point!

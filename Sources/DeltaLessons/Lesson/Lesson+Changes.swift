@@ -33,6 +33,7 @@ extension Lesson {
         try Lesson.validate(s, at: node.location)
         let sets = datasets(for: s)
         try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: node.location)
+        try data.checkExpansion(s)
         return s
     }
 }

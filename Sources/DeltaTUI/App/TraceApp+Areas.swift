@@ -34,10 +34,11 @@ extension TraceApp {
         let shown = leader.shown
         let leftWidth: Int
         if view == .network {
-            let wanted = NetworkView.preferredWidth(shown.trace, height: main.height, digits: w >= 140 ? 9 : w >= 100 ? 8 : 7)
+            let wanted = NetworkView.preferredWidth(shown.trace, height: main.height, digits: w >= 140 ? 9 : w >= 100 ? 8 : 7, image: lesson.image)
             // A network too wide to show whole takes no more than half: its neighbourhood
             // of the focus reads as well, and the equations keep their room.
-            let whole = NetworkView.showsEveryNode(shown.trace, width: min(wanted, w - TraceApp.minimumEquationWidth), height: main.height)
+            let whole = NetworkView.showsEveryNode(shown.trace, width: min(wanted, w - TraceApp.minimumEquationWidth), height: main.height,
+                                                   image: lesson.image)
             leftWidth = max(24, min(wanted, whole ? w - TraceApp.minimumEquationWidth : max(w / 2, 40)))
         } else {
             leftWidth = w / 2

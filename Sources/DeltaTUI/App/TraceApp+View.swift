@@ -57,7 +57,7 @@ extension TraceApp {
         let rects = singleAreas(main)
         guard rects.minibatch == nil else { return base }
         // Borders, and under the nodes the weights into the focused node (two rows).
-        let network = NetworkView.preferredHeight(leader.shown.trace.network, width: rects.view.width - 2) + 2 + 2
+        let network = NetworkView.preferredHeight(leader.shown.trace.network, width: rects.view.width - 2, image: lesson.image) + 2 + 2
         let equations = equationPanel.lines(width: rects.equations.width - 2, detail: .full).count + 2
         let spare = main.height - max(network, equations)
         return spare > 0 ? min(wanted, base + spare) : base
@@ -107,13 +107,17 @@ extension TraceApp {
     }
 
 
-    /// The main area of a single run: the network (every node, or for a wide layer the
-    /// focused node's neighbourhood), the minibatch sum, or tables.
+    /// The main area of a single run (the leader's): the network (every node, or for a wide
+    /// layer the focused node's neighbourhood; inputs that are an image as a picture, an
+    /// expanded example named by its row and change), the minibatch sum, or tables.
     func renderMainView(_ shown: ShownStep, into canvas: inout Canvas, rect: Rect) {
         let step = shown.position.step, target = shown.target(focus: focus)
         switch view {
         case .network:
-            NetworkView(trace: shown.trace, step: step, hidden: hidesResults, focus: target).draw(into: &canvas, rect: rect)
+            var network = NetworkView(trace: shown.trace, step: step, hidden: hidesResults, focus: target)
+            network.image = lesson.image
+            network.origins = leader.run.training.origins
+            network.draw(into: &canvas, rect: rect)
         case .minibatch: MinibatchView(trace: shown.trace, step: step, focus: target, hidden: hidesResults).draw(into: &canvas, rect: rect)
         case .tables: TablesView(trace: shown.trace, step: step, focus: focus, hidden: hidesResults).draw(into: &canvas, rect: rect)
         }
@@ -160,8 +164,10 @@ extension TraceApp {
         // The same weight, node or bias in every pane, by name (w₁,₁,₂ beside w₁,₁,₂), where the
         // pane's step has it; its own place in the list only where it has no such target.
         let named = leader.shown.target(focus: focus).flatMap { shown.explanation.targets.firstIndex(of: $0) }
-        return ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count], view: view,
-                           header: header, headerWarns: elsewhere, shown: shown, focus: named ?? focus, hidden: hidesResults)
+        var compared = ComparePane(title: "\(pane.name) · \(shown.trace.network.cost)", color: Theme.series[k % Theme.series.count], view: view,
+                                   header: header, headerWarns: elsewhere, shown: shown, focus: named ?? focus, hidden: hidesResults)
+        compared.image = lesson.image
+        return compared
     }
 
     /// What the lesson's box says: the question being asked (first, with the line being

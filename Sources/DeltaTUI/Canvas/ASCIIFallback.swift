@@ -24,7 +24,7 @@ public enum ASCIIFallback {
         "…": ".", "′": "'", "″": "\"", "«": "<", "»": ">", "\u{00A0}": " ", "\u{2009}": " ", "\u{202F}": " ",
         // Operators.
         "·": "*", "×": "x", "−": "-", "±": "+", "÷": "/", "≈": "~", "≤": "<", "≥": ">", "≠": "#", "∂": "d", "∇": "D",
-        "√": "V", "∞": "!", "½": "h", "‖": "|", "∈": "e", "⁄": "/",
+        "√": "V", "∞": "!", "½": "h", "‖": "|", "∈": "e", "⁄": "/", "°": "o",
         // Greek: the lecture's δ, σ, η, λ, Σ, Δ and the rest by their Latin look-alikes.
         "α": "a", "β": "b", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "θ": "0", "ι": "i", "κ": "k", "λ": "L",
         "μ": "u", "ν": "v", "ξ": "x", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "u", "φ": "f", "χ": "X",
@@ -42,7 +42,7 @@ public enum ASCIIFallback {
     /// The characters that read better as several ASCII characters, and those characters.
     static let spelled: [Character: String] = [
         "—": "--", "…": "...", "½": "1/2", "≤": "<=", "≥": ">=", "≠": "!=", "±": "+-", "∞": "inf",
-        "→": "->", "←": "<-", "⇒": "=>", "‖": "||",
+        "→": "->", "←": "<-", "⇒": "=>", "‖": "||", "°": " deg",
     ]
 
     /// The ASCII character to show for a character (itself if it is ASCII; "?" if unknown).

@@ -37,6 +37,8 @@ struct ComparePane {
     var scroll = 0
     /// The markers of the equations' rows with more below and above (naming the keys).
     var more = (below: "↓ more", above: "↑ more")
+    /// The shape of the inputs' picture the lesson declares (`data.image`), if any.
+    var image: ImageShape? = nil
 
     /// The network view's layout: whether the network is drawn above the equations, and how
     /// much of the equations is shown.
@@ -68,8 +70,8 @@ struct ComparePane {
     /// The network drawing's height in the body (0 when it does not fit at all).
     func networkHeight(in body: Rect) -> Int {
         let network = shown.trace.network
-        return NetworkView.fits(network, in: Rect(x: 0, y: 0, width: body.width, height: body.height / 2))
-            ? min(body.height / 2, NetworkView.preferredHeight(network, width: body.width)) : 0
+        return NetworkView.fits(network, in: Rect(x: 0, y: 0, width: body.width, height: body.height / 2), image: image)
+            ? min(body.height / 2, NetworkView.preferredHeight(network, width: body.width, image: image)) : 0
     }
 
     /// The equations' rectangle under the network (if drawn).
@@ -128,8 +130,9 @@ struct ComparePane {
         }
         let layout = layout ?? preferredLayout(in: rect)
         if layout.showsNetwork {
-            NetworkView(trace: shown.trace, step: shown.position.step, hidden: hidden, focus: shown.target(focus: focus), framed: false)
-                .draw(into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: networkHeight(in: body)))
+            var network = NetworkView(trace: shown.trace, step: shown.position.step, hidden: hidden, focus: shown.target(focus: focus), framed: false)
+            network.image = image
+            network.draw(into: &canvas, rect: Rect(x: body.x, y: body.y, width: body.width, height: networkHeight(in: body)))
         }
         var panel = panel
         panel.detail = layout.detail

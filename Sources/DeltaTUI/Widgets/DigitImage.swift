@@ -1,11 +1,14 @@
-/// The inputs of one example as a small picture: a side × side image (an 8×8 digit), one
-/// character per pixel from a ramp of shades (" ░▒▓█", which `--ascii` writes " .:##"), so
-/// that it reads without colour; the pixel a focused weight comes from is reversed.
+import DeltaCore
+
+/// The inputs of one example as a small picture: an image of the lesson's shape
+/// (`data.image`, or 8×8 for 64 inputs), one character per pixel from a ramp of shades
+/// (" ░▒▓█", which `--ascii` writes " .:##"), so that it reads without colour; the pixel a
+/// focused weight comes from is reversed.
 struct DigitImage {
-    /// The pixel values, row by row (x₁ … x_{side²}).
+    /// The pixel values, row by row (x₁ … x_{rows·columns}).
     let pixels: [Double]
-    /// The number of pixels on a side.
-    let side: Int
+    /// The picture's rows and columns.
+    let shape: ImageShape
     /// The pixel to mark (from 0), if any.
     var marked: Int?
 
@@ -21,12 +24,12 @@ struct DigitImage {
 
     /// Draws a header ("x 8×8") and the picture into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
-        canvas.put("x \(side)×\(side)", x: rect.x, y: rect.y, style: Theme.label, clip: rect)
+        canvas.put("x \(shape.rows)×\(shape.columns)", x: rect.x, y: rect.y, style: Theme.label, clip: rect)
         let low = pixels.min() ?? 0, high = pixels.max() ?? 0
         for (k, v) in pixels.enumerated() {
             var style = Style.plain
             if k == marked { style = Theme.focused }
-            let x = rect.x + k % side, y = rect.y + 1 + k / side
+            let x = rect.x + k % shape.columns, y = rect.y + 1 + k / shape.columns
             // A marked blank pixel still shows where it is.
             let shade = DigitImage.shade(v, low: low, high: high)
             canvas.put(String(k == marked && shade == " " ? "·" : shade), x: x, y: y, style: style, clip: rect)

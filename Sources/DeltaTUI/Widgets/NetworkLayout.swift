@@ -1,9 +1,12 @@
+import DeltaCore
+
 /// Where the network view puts each layer in a rectangle: one block per layer, one row per
 /// node (`●₁,₂   z   a   δ`, and `y` beside an output node), the blocks flowing top to
 /// bottom and then into the next column, like the lecture's figures read left to right.
 ///
-/// A layout depends only on the layer sizes, the width of the targets' text and the room;
-/// ``best(for:targetWidth:width:height:widest:)`` tries every way of cutting the layers into
+/// A layout depends only on the layer sizes, the width of the targets' text, the shape of
+/// the image the inputs are (if any) and the room;
+/// ``best(for:targetWidth:width:height:widest:only:image:)`` tries every way of cutting the layers into
 /// columns, with the inputs as a block, as a line on top or as a picture, at each width of
 /// number, and keeps the one that hides the fewest nodes, then shows the most digits. A layer
 /// with more nodes than rows shows a window of them (the focused node's neighbourhood: see
@@ -15,8 +18,8 @@ struct NetworkLayout: Hashable {
         case block
         /// On the top lines of the view, side by side (`x₁ 0.51  x₂ 0.35`).
         case line(lines: Int, perLine: Int)
-        /// As a side × side picture, one character per pixel (an 8×8 digit).
-        case picture(side: Int)
+        /// As a picture of the image's shape, one character per pixel (an 8×8 digit).
+        case picture(ImageShape)
     }
 
     /// One layer's block: where it is (relative to the view's inside) and how many of its
@@ -79,10 +82,12 @@ struct NetworkLayout: Hashable {
         return label + 3 * (1 + w) + (l == sizes.count - 1 ? 1 + max(1, min(targetWidth, w)) : 0)
     }
 
-    /// The side of the picture the inputs make, if they are a square of at least 16.
-    static func pictureSide(_ n: Int) -> Int? {
+    /// The shape of the picture n inputs make: the lesson's `image`, when it declares one of
+    /// n pixels; without one, a square of at least 16 (64 inputs are drawn as 8×8).
+    static func picture(inputs n: Int, image: ImageShape?) -> ImageShape? {
+        if let image, image.count == n { return image }
         let side = Int(Double(n).squareRoot().rounded())
-        return side >= 4 && side * side == n ? side : nil
+        return side >= 4 && side * side == n ? ImageShape(rows: side, columns: side) : nil
     }
 
     /// Every layout of a network that fits the room, and the best: every node shown, then
@@ -92,18 +97,29 @@ struct NetworkLayout: Hashable {
     /// height.
     ///
     /// With `only`, the layout of that one layer (l ≥ 1): what a view too small for the
-    /// whole network shows of the layer the step touches.
-    static func best(for sizes: [Int], targetWidth: Int, width: Int, height: Int, widest: Int = 9, only: Int? = nil) -> NetworkLayout? {
-        candidates(for: sizes, targetWidth: targetWidth, height: height, widest: widest, only: only)
-            .filter { $0.width <= width }
+    /// whole network shows of the layer the step touches. `image` is the lesson's shape of
+    /// the inputs' picture (``picture(inputs:image:)``): a lesson that declares it is about
+    /// images, so a layout with the picture wins over any without it that fits.
+    static func best(for sizes: [Int], targetWidth: Int, width: Int, height: Int, widest: Int = 9, only: Int? = nil,
+                     image: ImageShape? = nil) -> NetworkLayout? {
+        preferringPicture(candidates(for: sizes, targetWidth: targetWidth, height: height, widest: widest, only: only, image: image)
+            .filter { $0.width <= width }, image: image)
             .min { $0.score.lexicographicallyPrecedes($1.score) }
+    }
+
+    /// The layouts with the picture, when the lesson declares an image and some have it;
+    /// else all of them.
+    static func preferringPicture(_ layouts: [NetworkLayout], image: ImageShape?) -> [NetworkLayout] {
+        guard image != nil else { return layouts }
+        let pictures = layouts.filter { isPicture($0.input) }
+        return pictures.isEmpty ? layouts : pictures
     }
 
     /// The narrowest width at which the best layout shows every node with numbers of at
     /// least `digits` columns; where no layout shows every node (a wide layer), the narrowest
     /// at which the fewest nodes are hidden.
-    static func preferredWidth(for sizes: [Int], targetWidth: Int, height: Int, digits: Int) -> Int? {
-        let all = candidates(for: sizes, targetWidth: targetWidth, height: height, widest: digits)
+    static func preferredWidth(for sizes: [Int], targetWidth: Int, height: Int, digits: Int, image: ImageShape? = nil) -> Int? {
+        let all = preferringPicture(candidates(for: sizes, targetWidth: targetWidth, height: height, widest: digits, image: image), image: image)
         let fewest = all.map(\.hiddenNodes).min() ?? 0
         let good = all.filter { $0.hiddenNodes == fewest && !$0.shortLabels && $0.numberWidth >= digits }
         return (good.isEmpty ? all.filter { $0.hiddenNodes == fewest } : good).map(\.width).min()
@@ -123,13 +139,14 @@ struct NetworkLayout: Hashable {
 
     /// Every layout of the layers in a height, at each number width from 5 to `widest` (of
     /// layer `only` alone, when given: the inputs are then a line of no rows).
-    static func candidates(for sizes: [Int], targetWidth: Int, height: Int, widest: Int, only: Int? = nil) -> [NetworkLayout] {
+    static func candidates(for sizes: [Int], targetWidth: Int, height: Int, widest: Int, only: Int? = nil,
+                           image: ImageShape? = nil) -> [NetworkLayout] {
         var out: [NetworkLayout] = []
         let L = sizes.count - 1
         var inputs: [Input] = [.line(lines: 0, perLine: 1)]
         if only == nil {
             inputs = [.block, .line(lines: 1, perLine: sizes[0]), .line(lines: 2, perLine: (sizes[0] + 1) / 2)]
-            if let side = pictureSide(sizes[0]) { inputs.append(.picture(side: side)) }
+            if let shape = picture(inputs: sizes[0], image: image) { inputs.append(.picture(shape)) }
         }
         for w in stride(from: max(widest, 5), through: 5, by: -1) {
             for input in inputs {
@@ -174,8 +191,8 @@ struct NetworkLayout: Hashable {
         var blocks: [Block] = [], x = 0, hidden = 0, used = 0
         for column in columns {
             var column = column.map { l -> Block in
-                if l == 0, case .picture(let side) = input {
-                    return Block(layer: 0, x: 0, y: 0, width: max(side, 5), rows: side, isWindow: false)
+                if l == 0, case .picture(let shape) = input {
+                    return Block(layer: 0, x: 0, y: 0, width: max(shape.columns, 5), rows: shape.rows, isWindow: false)
                 }
                 return Block(layer: l, x: 0, y: 0, width: blockWidth(sizes, layer: l, numberWidth: w, targetWidth: targetWidth, short: short),
                              rows: sizes[l], isWindow: false)

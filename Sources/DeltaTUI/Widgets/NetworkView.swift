@@ -9,8 +9,10 @@ import DeltaText
 ///
 /// Where the rectangle is too small for every node of a layer, the layer shows a window of
 /// them around the focused node ("nodes 11-20 of 30": an ASCII hyphen, which `--ascii`
-/// keeps), which scrolls as ↑/↓ move the focus, its values heat-coloured; inputs that make a
-/// square (an 8×8 digit) are drawn as a picture when there is room. Where not even a window
+/// keeps), which scrolls as ↑/↓ move the focus, its values heat-coloured; inputs that are an
+/// image (the lesson's `data.image`, or a square such as an 8×8 digit) are drawn as a picture
+/// when there is room. An example of expanded data (`data.expand`) is named in the box's
+/// title by its data row and how it was made ("row 41, shifted right"). Where not even a window
 /// of every layer fits, the layer the step computes alone, with a line that says so. See
 /// ``NetworkLayout`` for where each block goes.
 struct NetworkView {
@@ -26,6 +28,11 @@ struct NetworkView {
     var framed = true
     /// The widest numbers to show (more digits on a larger terminal).
     var widest = 9
+    /// The shape of the inputs' picture the lesson declares (`data.image`), if any.
+    var image: ImageShape? = nil
+    /// The origins of the run's training examples (``Dataset/origins``), when its data is
+    /// expanded: each example shown is named by its data row and transform.
+    var origins: [ExampleOrigin]? = nil
 
     /// The width of the targets' text: the widest y of the update's examples, as the view
     /// writes it.
@@ -42,26 +49,26 @@ struct NetworkView {
 
     /// The width (with the box) the network needs in a height to show every node with
     /// numbers of `digits` columns, or where a layer is too wide for that, its neighbourhood.
-    static func preferredWidth(_ trace: UpdateTrace, height: Int, digits: Int = 7) -> Int {
-        (NetworkLayout.preferredWidth(for: trace.network.sizes, targetWidth: targetWidth(trace), height: height - 2, digits: digits) ?? 40) + 2
+    static func preferredWidth(_ trace: UpdateTrace, height: Int, digits: Int = 7, image: ImageShape? = nil) -> Int {
+        (NetworkLayout.preferredWidth(for: trace.network.sizes, targetWidth: targetWidth(trace), height: height - 2, digits: digits, image: image) ?? 40) + 2
     }
 
     /// The height (without a box) of the most compact layout that shows every node in a
     /// width, or 0 when none does.
-    static func preferredHeight(_ network: Network, width: Int) -> Int {
+    static func preferredHeight(_ network: Network, width: Int, image: ImageShape? = nil) -> Int {
         // A layout that shows every node is as tall as its blocks, whatever the room.
-        NetworkLayout.candidates(for: network.sizes, targetWidth: 1, height: 1000, widest: 9)
+        NetworkLayout.candidates(for: network.sizes, targetWidth: 1, height: 1000, widest: 9, image: image)
             .filter { $0.isComplete && $0.width <= width }.map(\.height).min() ?? 0
     }
 
     /// Whether every node of the trace's network is drawn in a box of this size.
-    static func showsEveryNode(_ trace: UpdateTrace, width: Int, height: Int) -> Bool {
-        NetworkLayout.best(for: trace.network.sizes, targetWidth: targetWidth(trace), width: width - 2, height: height - 2)?.isComplete == true
+    static func showsEveryNode(_ trace: UpdateTrace, width: Int, height: Int, image: ImageShape? = nil) -> Bool {
+        NetworkLayout.best(for: trace.network.sizes, targetWidth: targetWidth(trace), width: width - 2, height: height - 2, image: image)?.isComplete == true
     }
 
     /// Whether every node of a network can be drawn in a rectangle (without a box).
-    static func fits(_ network: Network, in rect: Rect) -> Bool {
-        NetworkLayout.best(for: network.sizes, targetWidth: 1, width: rect.width, height: rect.height)?.isComplete == true
+    static func fits(_ network: Network, in rect: Rect, image: ImageShape? = nil) -> Bool {
+        NetworkLayout.best(for: network.sizes, targetWidth: 1, width: rect.width, height: rect.height, image: image)?.isComplete == true
     }
 
     /// A value in a cell of `width` columns: as many decimals as fit (up to 6), see
@@ -84,18 +91,29 @@ struct NetworkView {
     /// The layout the view uses in a rectangle's inside.
     func layout(in inner: Rect) -> NetworkLayout? {
         NetworkLayout.best(for: trace.network.sizes, targetWidth: NetworkView.targetWidth(trace), width: inner.width,
-                           height: inner.height, widest: widest)
+                           height: inner.height, widest: widest, image: image)
     }
 
     /// The example whose values are shown: the step's, or at gradient descent the last.
     var example: Int { step.shownExample(minibatchSize: trace.M) }
+
+    /// Where the example shown came from, when the run's data is expanded.
+    var origin: ExampleOrigin? { origins?[trace.exampleIndices[example - 1]] }
 
     /// Draws the network into a rectangle.
     func draw(into canvas: inout Canvas, rect: Rect) {
         // The box's title: the shape and the example whose values are shown, as much as fits.
         let sizes = trace.network.sizes.map(String.init).joined(separator: "-")
         let which = step.example == nil ? "values of example \(example)" : "example \(example)/\(trace.M)"
-        let title = ["Network \(sizes) · " + which, "\(sizes) · " + which, which].first { $0.count + 4 <= rect.width } ?? which
+        var titles = ["Network \(sizes) · " + which, "\(sizes) · " + which, which]
+        // An expanded example is named by its data row and change ("row 41, shifted right"),
+        // with as much of the rest as fits (the position line names the example too).
+        if let origin, framed {
+            let named = OriginText.describe(origin)
+            titles = ["Network \(sizes) · \(which): \(named)", "\(sizes) · \(which): \(named)", "\(which): \(named)",
+                      "example \(example): \(named)", named] + titles
+        }
+        let title = titles.first { $0.count + 4 <= rect.width } ?? which
         let inside = framed ? canvas.box(rect, title: title) : rect
         guard !inside.isEmpty else { return }
         var inner = inside
@@ -106,7 +124,7 @@ struct NetworkView {
             canvas.put("only layer \(l) fits here", x: inside.x, y: inside.y, style: Theme.label, clip: inside)
             inner = Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - 1)
             layout = NetworkLayout.best(for: trace.network.sizes, targetWidth: NetworkView.targetWidth(trace), width: inner.width,
-                                        height: inner.height, widest: widest, only: l)
+                                        height: inner.height, widest: widest, only: l, image: image)
         }
         guard let layout else {
             canvas.put("too small to draw: enlarge the terminal", x: inside.x, y: inside.y, style: Theme.label, clip: inside)
@@ -117,8 +135,8 @@ struct NetworkView {
         }
         for block in layout.blocks {
             let area = Rect(x: inner.x + block.x, y: inner.y + block.y, width: block.width, height: block.height)
-            if block.layer == 0, case .picture(let side) = layout.input {
-                DigitImage(pixels: (0..<side * side).map { trace.x(example, $0) }, side: side, marked: sourceNode(inLayer: 0))
+            if block.layer == 0, case .picture(let shape) = layout.input {
+                DigitImage(pixels: (0..<shape.count).map { trace.x(example, $0) }, shape: shape, marked: sourceNode(inLayer: 0))
                     .draw(into: &canvas, rect: area)
             } else {
                 drawBlock(block, layout: layout, into: &canvas, area: area, clip: inner)
