@@ -21,6 +21,14 @@ public struct Claim: Sendable, Hashable {
         /// The largest relative error between backpropagation and finite differences, on
         /// the first minibatch with the initial parameters.
         case gradientCheck
+        /// How many weights w_{l,i,j} of layer l (nil: every layer) are within ±`within` of
+        /// zero (``NearZeroWeight``) after an epoch (nil: the one the run ends with).
+        case nearZeroWeights(within: Double, layer: Int?, epoch: Int?)
+        /// A coordinate (epoch, update, example, layer) of the step where the run met its
+        /// first NaN or ∞ and stopped.
+        case nonFiniteAt(StopCoordinate)
+        /// How many nodes of hidden layer l dropout dropped for the example of a step.
+        case droppedNodes(layer: Int, at: TracePosition)
     }
 
     /// A per-epoch statistic.

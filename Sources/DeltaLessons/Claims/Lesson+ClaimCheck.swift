@@ -50,7 +50,9 @@ extension Lesson {
                                            regularization: run.configuration.regularization, trainingSetSize: run.training.count,
                                            dropout: run.configuration.dropout, seed: run.configuration.seed)
             return result(.value(report.maxRelativeError), "largest relative error of backpropagation against finite differences")
-        case .output(_, _, let epoch), .statistic(_, let epoch):
+        case .nonFiniteAt, .droppedNodes:
+            return checkTraining(claim, run: run)
+        case .output(_, _, let epoch), .statistic(_, let epoch), .nearZeroWeights(_, _, let epoch):
             let e: Int
             if let epoch {
                 e = epoch
@@ -95,7 +97,9 @@ extension Lesson {
             case .validationAccuracy: value = s.validationAccuracy
             }
             return value.map(Measurement.value) ?? .missing(.notMeasured(statistic))
-        case .firstEpoch, .value, .gradientCheck:
+        case .nearZeroWeights(let within, let layer, _):
+            return .value(nearZeroWeights(within: within, layer: layer, epoch: e, run: run))
+        case .firstEpoch, .value, .gradientCheck, .nonFiniteAt, .droppedNodes:
             preconditionFailure("\(measure) is not measured per epoch")
         }
     }
@@ -110,6 +114,7 @@ extension Lesson {
         case .firstEpoch(let inner, let test): return "first epoch at which \(describe(inner, epoch: nil)) \(test.description)"
         case .value(let value, let position): return "\(describe(value)) at \(StepText.position(position))"
         case .gradientCheck: return "gradient check"
+        case .nearZeroWeights, .nonFiniteAt, .droppedNodes: return describeTraining(measure, epoch: epoch)!
         }
     }
 

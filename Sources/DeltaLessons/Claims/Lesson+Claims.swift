@@ -4,7 +4,7 @@ import Foundation
 
 extension Lesson {
     /// The keys that say what a claim measures: exactly one per claim.
-    static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check"]
+    static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check"] + trainingMeasureKeys
     /// The keys of a claim's test, and `tolerance`, which goes with `is`.
     static let testKeys = ["is", "tolerance", "below", "above", "between"]
 
@@ -71,6 +71,8 @@ extension Lesson {
         case "gradient-check":
             guard try value.bool("`gradient-check`") else { throw value.error("write `gradient-check: true`") }
             return .gradientCheck
+        case _ where trainingMeasureKeys.contains(key):
+            return try trainingMeasure(key, value, in: m, settings: settings, layout: layout, allowEpoch: allowEpoch, epoch: epoch)
         default:
             let statistic = Claim.Statistic(rawValue: key)!
             if (statistic == .validationCost || statistic == .validationAccuracy) && !hasValidation {
