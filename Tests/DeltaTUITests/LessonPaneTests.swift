@@ -55,7 +55,8 @@ func normalized(_ text: String) -> String {
 /// The lesson's box sizes itself to its text, scrolls with PgUp/PgDn, and nothing a lesson
 /// says is out of reach at 80×24.
 @Suite struct LessonPaneTests {
-    static let lessons = ["01-one-neuron.yaml", "02-saturated-neuron.yaml", "03-mse-vs-cross-entropy.yaml", "04-backprop-2-2-2.yaml", "05-minibatches.yaml"]
+    static let lessons = ["01-one-neuron.yaml", "02-saturated-neuron.yaml", "03-mse-vs-cross-entropy.yaml", "04-backprop-2-2-2.yaml", "05-minibatches.yaml",
+                          "11-overfitting-and-l2.yaml", "12-l1-vs-l2.yaml", "13-dropout.yaml", "15-learning-rate.yaml"]
 
     @Test(arguments: lessons) func everyBeatIsReachableAt80x24WithItsQuestionWaiting(_ name: String) throws {
         let l = try lesson(name)

@@ -80,11 +80,12 @@ struct ScreenNumbersSweepTests {
         return wrong
     }
 
-    @Test("Lessons 1–3 and the fixtures, every step of the first update, focus first and second, three views, 80×24, 100×30, 160×48",
+    @Test("The bundled lessons and the fixtures, every step of the first update, focus first and second, three views, 80×24, 100×30, 160×48",
           arguments: ["01-one-neuron.yaml", "02-saturated-neuron.yaml", "03-mse-vs-cross-entropy.yaml", "04-backprop-2-2-2.yaml", "05-minibatches.yaml",
+                      "11-overfitting-and-l2.yaml", "12-l1-vs-l2.yaml", "13-dropout.yaml", "15-learning-rate.yaml",
                       "xor-2-3-1.yaml", "iris-4-8-3.yaml", "iris-small.yaml"])
     func everyNumberIsTrue(_ name: String) throws {
-        let loaded = name.hasPrefix("0") ? try lesson(name) : try fixtureLesson(name)
+        let loaded = name.first!.isNumber ? try lesson(name) : try fixtureLesson(name)
         var app = try TraceApp(lesson: loaded)
         app.chartChoice = false
         var checked = 0

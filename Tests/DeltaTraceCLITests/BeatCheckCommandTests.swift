@@ -52,6 +52,10 @@ import Testing
             "ok       lessons/03-mse-vs-cross-entropy.yaml  (9 claims, 10 numbers beside beats)",
             "ok       lessons/04-backprop-2-2-2.yaml  (6 claims, 17 numbers beside beats)",
             "ok       lessons/05-minibatches.yaml  (6 claims, 14 numbers beside beats)",
+            "ok       lessons/11-overfitting-and-l2.yaml  (30 claims, 10 numbers beside beats)",
+            "ok       lessons/12-l1-vs-l2.yaml  (17 claims, 7 numbers beside beats)",
+            "ok       lessons/13-dropout.yaml  (19 claims, 5 numbers beside beats)",
+            "ok       lessons/15-learning-rate.yaml  (23 claims, 5 numbers beside beats)",
         ])
     }
 
