@@ -135,6 +135,10 @@ struct Check: ParsableCommand {
             return "its step has not computed it yet (the screen shows ·)"
         case .answersQuestion(let line):
             return "it is the answer to the question at line \(line), hidden while the question waits"
+        case .noNonFinite(let epochs, let ending):
+            return "the run met no NaN or ∞: it \(Narrator.say(ending, epochs: epochs, minus: .ascii))"
+        case .noExample(let position):
+            return "the NaN or ∞ appeared at \(StepText.position(position)), which works on the whole minibatch, not on one example"
         }
     }
 }

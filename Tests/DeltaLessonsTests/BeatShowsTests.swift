@@ -180,7 +180,7 @@ func saturatedLesson(beat: String) -> String {
     /// Every number the bundled lessons' beats state is what the screen shows beside them.
     @Test(arguments: ["01-one-neuron.yaml", "02-saturated-neuron.yaml", "03-mse-vs-cross-entropy.yaml", "04-backprop-2-2-2.yaml", "05-minibatches.yaml",
                             "06-initialising-weights.yaml", "07-softmax-log-likelihood.yaml", "08-sigmoid-vs-softmax.yaml", "09-holdout.yaml", "10-cross-validation.yaml",
-                            "14-expanding-data.yaml"])
+                            "11-overfitting-and-l2.yaml", "12-l1-vs-l2.yaml", "13-dropout.yaml", "14-expanding-data.yaml", "15-learning-rate.yaml"])
     func theBundledBeatsAgreeWithTheScreen(_ name: String) throws {
         let lesson = try bundled(name)
         let results = try lesson.checkBeats()

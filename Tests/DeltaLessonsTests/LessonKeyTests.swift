@@ -147,7 +147,7 @@ func readmeTable(_ text: String, section: String) -> [String] {
     @Test func claimTablesListTheMeasuresAndTests() throws {
         // `cost: E` stands for the per-epoch statistics, each named in its row's text.
         let measures = try documentedKeys("expect", table: 0)
-        #expect(measures == ["output", "cost", "first-epoch", "value", "gradient-check", "test-cost", "test-accuracy", "cv", "saturated"])
+        #expect(measures == ["output", "cost", "first-epoch", "value", "gradient-check", "test-cost", "test-accuracy", "cv", "saturated", "near-zero-weights", "non-finite-at", "dropped-nodes"])
         let statistics = Set(Claim.Statistic.allCases.map(\.rawValue))
         #expect(Set(Lesson.measureKeys) == Set(measures).union(statistics))
         #expect(try documentedKeys("expect", table: 1) == Lesson.testKeys)

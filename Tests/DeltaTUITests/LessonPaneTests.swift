@@ -57,7 +57,7 @@ func normalized(_ text: String) -> String {
 @Suite struct LessonPaneTests {
     static let lessons = ["01-one-neuron.yaml", "02-saturated-neuron.yaml", "03-mse-vs-cross-entropy.yaml", "04-backprop-2-2-2.yaml", "05-minibatches.yaml",
                           "06-initialising-weights.yaml", "07-softmax-log-likelihood.yaml", "08-sigmoid-vs-softmax.yaml", "09-holdout.yaml", "10-cross-validation.yaml",
-                          "14-expanding-data.yaml"]
+                          "11-overfitting-and-l2.yaml", "12-l1-vs-l2.yaml", "13-dropout.yaml", "14-expanding-data.yaml", "15-learning-rate.yaml"]
 
     @Test(arguments: lessons) func everyBeatIsReachableAt80x24WithItsQuestionWaiting(_ name: String) throws {
         let l = try lesson(name)

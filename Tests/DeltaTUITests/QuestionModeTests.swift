@@ -201,8 +201,13 @@ import Testing
     @Test(arguments: LessonPaneTests.lessons) func nothingOnScreenGivesAWaitingAnswerAway(_ name: String) throws {
         let l = try lesson(name)
         for q in l.questions.indices {
-            var app = try TraceApp(lesson: l)
-            app.arrive(at: l.questions[q].at.position)
+            // The screen the question is asked on: the lesson's own (side by side for a lesson
+            // that opens in compare), or the variant's a question of a variant alone is for.
+            let question = l.questions[q]
+            let variant = l.opensInCompare || RunIdentity.lesson.questions(in: l).contains(question) ? nil
+                : l.variants.map(\.name).first { RunIdentity.variant($0).questions(in: l).contains(question) }
+            var app = try variant.map { try TraceApp(lesson: l, variants: [$0]) } ?? TraceApp(lesson: l)
+            app.arrive(at: question.at.position)
             // The questions before it at the step: answered (wrong), so that q waits.
             while case .answer(let asked, _)? = app.prompt, asked != q { app.type("12345"); app.tap(.enter) }
             #expect(app.prompt == .answer(question: q, text: ""), "\(name) question \(q + 1)")

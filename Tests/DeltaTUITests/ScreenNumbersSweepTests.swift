@@ -105,9 +105,10 @@ struct ScreenNumbersSweepTests {
         return wrong
     }
 
-    @Test("Lessons 1–3 and the fixtures, every step of the first update, focus first and second, three views, 80×24, 100×30, 160×48",
+    @Test("The bundled lessons and the fixtures, every step of the first update, focus first and second, three views, 80×24, 100×30, 160×48",
           arguments: ["01-one-neuron.yaml", "02-saturated-neuron.yaml", "03-mse-vs-cross-entropy.yaml", "04-backprop-2-2-2.yaml", "05-minibatches.yaml",
                       "06-initialising-weights.yaml", "07-softmax-log-likelihood.yaml", "08-sigmoid-vs-softmax.yaml", "09-holdout.yaml", "10-cross-validation.yaml", "14-expanding-data.yaml",
+                      "11-overfitting-and-l2.yaml", "12-l1-vs-l2.yaml", "13-dropout.yaml", "15-learning-rate.yaml",
                       "xor-2-3-1.yaml", "iris-4-8-3.yaml", "iris-small.yaml"])
     func everyNumberIsTrue(_ name: String) throws {
         let loaded = name.first?.isNumber == true ? try lesson(name) : try fixtureLesson(name)

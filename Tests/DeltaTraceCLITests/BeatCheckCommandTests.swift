@@ -57,7 +57,11 @@ import Testing
             "ok       lessons/08-sigmoid-vs-softmax.yaml  (22 claims, 24 numbers beside beats)",
             "ok       lessons/09-holdout.yaml  (14 claims, 2 numbers beside beats)",
             "ok       lessons/10-cross-validation.yaml  (14 claims, 3 numbers beside beats)",
+            "ok       lessons/11-overfitting-and-l2.yaml  (30 claims, 10 numbers beside beats)",
+            "ok       lessons/12-l1-vs-l2.yaml  (17 claims, 7 numbers beside beats)",
+            "ok       lessons/13-dropout.yaml  (19 claims, 5 numbers beside beats)",
             "ok       lessons/14-expanding-data.yaml  (15 claims, 7 numbers beside beats)",
+            "ok       lessons/15-learning-rate.yaml  (23 claims, 5 numbers beside beats)",
         ])
     }
 

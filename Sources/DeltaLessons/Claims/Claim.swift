@@ -34,6 +34,14 @@ public struct Claim: Sendable, Hashable {
         /// The mean over the training examples of how many nodes of hidden layer l are
         /// saturated, after an epoch (nil: the epoch the run ends with).
         case meanSaturatedNodes(layer: Int, epoch: Int?)
+        /// How many weights w_{l,i,j} of layer l (nil: every layer) are within ±`within` of
+        /// zero (``NearZeroWeight``) after an epoch (nil: the one the run ends with).
+        case nearZeroWeights(within: Double, layer: Int?, epoch: Int?)
+        /// A coordinate (epoch, update, example, layer) of the step where the run met its
+        /// first NaN or ∞ and stopped.
+        case nonFiniteAt(StopCoordinate)
+        /// How many nodes of hidden layer l dropout dropped for the example of a step.
+        case droppedNodes(layer: Int, at: TracePosition)
     }
 
     /// A per-epoch statistic.

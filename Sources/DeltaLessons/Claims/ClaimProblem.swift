@@ -20,4 +20,10 @@ public enum ClaimProblem: Sendable, Hashable {
     /// (the question written at this line of the lesson): the beat would give the answer
     /// away while the screen hides it.
     case answersQuestion(line: Int)
+    /// A `non-finite-at` claim about a run that met no NaN or ∞ in the epochs it trained: how
+    /// it ended instead.
+    case noNonFinite(epochs: Int, ending: RunEnding)
+    /// A `non-finite-at: example` claim about a NaN or ∞ that appeared at this gradient-descent
+    /// step, which works on the whole minibatch rather than on one example.
+    case noExample(TracePosition)
 }

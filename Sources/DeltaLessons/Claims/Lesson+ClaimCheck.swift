@@ -73,7 +73,9 @@ extension Lesson {
             let what = describe(claim.measure, epoch: nil)
             guard cursor.seek(to: position) else { return result(.missing(.endedBefore(run.ending ?? .completed)), what) }
             return result(.value(Double(Lesson.saturatedNodes(layer: l, in: cursor.trace, example: position.step.shownExample(minibatchSize: cursor.trace.M)))), what)
-        case .output(_, _, let epoch), .statistic(_, let epoch), .meanSaturatedNodes(_, let epoch):
+        case .nonFiniteAt, .droppedNodes:
+            return checkTraining(claim, run: run)
+        case .output(_, _, let epoch), .statistic(_, let epoch), .meanSaturatedNodes(_, let epoch), .nearZeroWeights(_, _, let epoch):
             let e: Int
             if let epoch {
                 e = epoch
@@ -123,7 +125,9 @@ extension Lesson {
             case .success(let mean): return .value(mean)
             case .failure(let failure): return .missing(.outputNotComputable(failure))
             }
-        case .firstEpoch, .value, .gradientCheck, .test, .crossValidation, .saturatedNodes:
+        case .nearZeroWeights(let within, let layer, _):
+            return .value(nearZeroWeights(within: within, layer: layer, epoch: e, run: run))
+        case .firstEpoch, .value, .gradientCheck, .test, .crossValidation, .saturatedNodes, .nonFiniteAt, .droppedNodes:
             preconditionFailure("\(measure) is not measured per epoch")
         }
     }
@@ -144,6 +148,7 @@ extension Lesson {
             return "saturated nodes of layer \(l) at \(StepText.position(position))"
         case .meanSaturatedNodes(let l, _):
             return "mean saturated nodes of layer \(l) per training example\(when)"
+        case .nearZeroWeights, .nonFiniteAt, .droppedNodes: return describeTraining(measure, epoch: epoch)!
         }
     }
 

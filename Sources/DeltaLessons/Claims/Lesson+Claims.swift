@@ -4,7 +4,7 @@ import Foundation
 
 extension Lesson {
     /// The keys that say what a claim measures: exactly one per claim.
-    static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check", "test-cost", "test-accuracy", "cv", "saturated"]
+    static let measureKeys = ["output", "cost", "regularized-cost", "accuracy", "validation-cost", "validation-accuracy", "first-epoch", "value", "gradient-check", "test-cost", "test-accuracy", "cv", "saturated"] + trainingMeasureKeys
     /// The keys of a claim's test, and `tolerance`, which goes with `is`.
     static let testKeys = ["is", "tolerance", "below", "above", "between"]
 
@@ -76,6 +76,8 @@ extension Lesson {
             return try splitMeasure(key, value, in: m, layout: layout, hasTest: hasTest, allowEpoch: allowEpoch)
         case "saturated":
             return try saturationMeasure(value, claim: m, settings: settings, layout: layout, epoch: epoch)
+        case _ where trainingMeasureKeys.contains(key):
+            return try trainingMeasure(key, value, in: m, settings: settings, layout: layout, allowEpoch: allowEpoch, epoch: epoch)
         default:
             let statistic = Claim.Statistic(rawValue: key)!
             if (statistic == .validationCost || statistic == .validationAccuracy) && !hasValidation {

@@ -182,12 +182,19 @@ extension TraceApp {
     mutating func arrive(forward: Bool, from before: TracePosition) {
         follow()
         refreshPanes()
-        let now = leader.shown.position
-        if now.step.phase != before.step.phase || now.epoch != before.epoch || now.update != before.update { focus = 0 }
-        focus = min(focus, max(targetCount - 1, 0))
+        keepFocus(from: before)
         declined = []
         askingSkipped = false
         enterStep()
+    }
+
+    /// Keeps the focus within the step's targets after the leader moved from `before`, and
+    /// resets it to the first target at a new kind of step or a new update: stepping and
+    /// running (`r`) focus the same target at each step.
+    mutating func keepFocus(from before: TracePosition) {
+        let now = leader.shown.position
+        if now.step.phase != before.step.phase || now.epoch != before.epoch || now.update != before.update { focus = 0 }
+        focus = min(focus, max(targetCount - 1, 0))
     }
 
     /// Brings every other pane to the leader's position (or as near as its run allows).
@@ -290,6 +297,7 @@ extension TraceApp {
         var taken = 0
         while taken < budget.steps && (taken == 0 || deadline.map { clock.now < $0 } ?? true) {
             taken += 1
+            let before = leader.shown.position
             guard leader.cursor.stepForward() else {
                 running = false
                 message = endMessage(leader)
@@ -297,7 +305,7 @@ extension TraceApp {
             }
             follow()
             refreshPanes()
-            focus = min(focus, max(targetCount - 1, 0))
+            keepFocus(from: before)
             declined = []
             if let reason = stopReason() {
                 running = false

@@ -127,7 +127,10 @@ struct NetworkView {
                                         height: inner.height, widest: widest, only: l, image: image)
         }
         guard let layout else {
-            canvas.put("too small to draw: enlarge the terminal", x: inside.x, y: inside.y, style: Theme.label, clip: inside)
+            // As much of the sentence as fits whole (at 80×24 with the chart on, the box is 38
+            // wide), over the whole row, where "only layer l fits here" may stand.
+            let said = ["too small to draw: enlarge the terminal", "too small: enlarge the terminal", "too small"].first { $0.count <= inside.width } ?? "…"
+            canvas.put(said + String(repeating: " ", count: max(0, inside.width - said.count)), x: inside.x, y: inside.y, style: Theme.label, clip: inside)
             return
         }
         if case .line(let lines, let perLine) = layout.input, lines > 0 {
