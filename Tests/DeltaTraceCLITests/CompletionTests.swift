@@ -37,8 +37,8 @@ import Testing
                     "lessons/04-backprop-2-2-2.yaml", "lessons/05-minibatches.yaml", "lessons/06-initialising-weights.yaml",
                     "lessons/07-softmax-log-likelihood.yaml", "lessons/08-sigmoid-vs-softmax.yaml", "lessons/09-holdout.yaml"])
         #expect(try CompletionTests.offered("compare", "positional@0", ["deltatrace", "compare", "lessons/1"])
-                == ["lessons/11-overfitting-and-l2.yaml", "lessons/12-l1-vs-l2.yaml", "lessons/13-dropout.yaml",
-                    "lessons/15-learning-rate.yaml"])
+                == ["lessons/10-cross-validation.yaml", "lessons/11-overfitting-and-l2.yaml", "lessons/12-l1-vs-l2.yaml",
+                    "lessons/13-dropout.yaml", "lessons/14-expanding-data.yaml", "lessons/15-learning-rate.yaml"])
         #expect(try CompletionTests.offered("tui", "positional@0", ["deltatrace", "tui", "lessons/R"]).isEmpty)
     }
 
