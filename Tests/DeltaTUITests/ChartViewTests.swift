@@ -34,3 +34,25 @@ import Testing
         #expect(screen(app, width: 160, height: 48).contains("0.0389"))
     }
 }
+
+/// The chart says in numbers what its marker stands on: the epoch's training and validation
+/// cost and accuracy, as `run` prints them, so that the numbers a lesson quotes are on screen.
+@Suite struct ChartReadoutTests {
+    @Test func lesson11sChartReadsTheValidationCostAndAccuracyOfTheEpochBefore() throws {
+        var app = try TraceApp(lesson: try lesson("11-overfitting-and-l2.yaml"))
+        while app.isTraining { _ = app.handle(.tick) }
+        app.tap(.character("g"))
+        app.type("20")
+        app.tap(.enter)
+        while app.prompt != nil { app.tap(.escape) }
+        app.tap(.character("c"))
+        let s = app.leader.run.epochSummaries[19]
+        // The values lesson 11's beat at epoch 20 quotes: 0.072, 1, 0.752 and 0.797.
+        #expect(abs(s.cost - 0.07247) < 0.000005 && s.accuracy == 1)
+        #expect(abs(s.validationCost! - 0.7522) < 0.00005 && abs(s.validationAccuracy! - 0.7967) < 0.00005)
+        #expect(app.epochReadout == ["after epoch 19: C 0.07247, accuracy 1, validation C 0.7522, accuracy 0.7967"])
+        for (w, h) in [(80, 24), (160, 48)] {
+            #expect(screen(app, width: w, height: h).contains("after epoch 19: C 0.07247, accuracy 1, validation C 0.7522, accuracy 0.7967"))
+        }
+    }
+}

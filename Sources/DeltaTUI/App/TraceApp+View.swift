@@ -144,7 +144,25 @@ extension TraceApp {
         // While training, the axis is the planned length; after, the epochs each run trained.
         let epochs = isTraining ? panes.map(\.run.layout.epochs).max() ?? 1 : (series.map(\.values.count).max() ?? 1) - 1
         return ChartView(series: series, epochs: epochs, currentEpoch: leader.shown.position.epoch, progress: trainingProgress,
-                         hidesValues: hidesResults, costsDiffer: Set(panes.map(\.settings.cost)).count > 1)
+                         hidesValues: hidesResults, costsDiffer: Set(panes.map(\.settings.cost)).count > 1, readout: hidesResults ? [] : epochReadout)
+    }
+
+    /// The numbers of the epoch the chart's marker stands on — the network as the leader's
+    /// epoch starts from it, after the epoch before — for each run: its mean training cost C,
+    /// accuracy, and validation cost and accuracy where it has them (what `run` prints for
+    /// that epoch), so that the numbers a lesson's words quote are on the screen.
+    var epochReadout: [String] {
+        let e = leader.shown.position.epoch - 1
+        return panes.compactMap { pane in
+            guard e >= 0, e < pane.run.epochSummaries.count else { return nil }
+            let s = pane.run.epochSummaries[e]
+            var parts = ["C " + NumberText.format(s.cost, digits: 4)]
+            if let a = s.accuracy { parts.append("accuracy " + NumberText.format(a, digits: 4)) }
+            if let c = s.validationCost { parts.append("validation C " + NumberText.format(c, digits: 4)) }
+            if let a = s.validationAccuracy { parts.append("accuracy " + NumberText.format(a, digits: 4)) }
+            let when = e == 0 ? "before training" : "after epoch \(e)"
+            return (isCompare ? pane.name + ", " : "") + when + ": " + parts.joined(separator: ", ")
+        }
     }
 
     /// Pane k of several side by side.
