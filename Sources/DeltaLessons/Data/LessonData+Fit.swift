@@ -5,9 +5,10 @@ extension LessonData {
     /// Checks that the examples, as a run of some settings reads them (``datasets(for:)``),
     /// fit the network and the cost of those settings.
     func check(fits s: Settings) throws {
+        // The expansion first: ``datasets(for:)`` makes the copies, which needs it checked.
+        try checkExpansion(s)
         let sets = datasets(for: s)
         try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: location)
-        try checkExpansion(s)
     }
 
     /// Checks that examples fit the network, the cost and the early stopping of some settings.
