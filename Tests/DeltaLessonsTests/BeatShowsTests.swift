@@ -211,10 +211,7 @@ func saturatedLesson(beat: String) -> String {
     func badShowsAreLocated(_ k: Int) throws {
         let (shows, line, column, message, hint) = Self.badShows[k]
         let text = saturatedLesson(beat: "  - at: {epoch: 233, step: feedforward}\n    say: a ≈ 0.49\n" + shows)
-        let error = try #require(lessonError(text))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
-        #expect(error.hint?.contains(hint) == true, "\(error)")
+        try expectLocatedError(text, line: line, column: column, message: message, hint: hint)
     }
 
     /// A number measured in a variant whose run does not have the beat's step.

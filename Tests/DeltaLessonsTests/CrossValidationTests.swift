@@ -236,9 +236,7 @@ import Testing
     @Test(arguments: 0..<badClaims.count)
     func badSplitClaimsAreLocated(_ k: Int) throws {
         let (claim, line, column, message) = Self.badClaims[k]
-        let error = try #require(lessonError(Self.twelve + "\nexpect:\n" + claim))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
+        try expectLocatedError(Self.twelve + "\nexpect:\n" + claim, line: line, column: column, message: message)
     }
 
     @Test func aTestClaimNeedsATestSplit() throws {

@@ -127,10 +127,7 @@ import Testing
         let (old, new, line, column, message, hint) = Self.bad[k]
         let text = ExpansionLessonTests.text.replacingOccurrences(of: old, with: new)
         #expect(text != ExpansionLessonTests.text)
-        let error = try #require(lessonError(text))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
-        #expect(error.hint?.contains(hint) == true, "\(error)")
+        try expectLocatedError(text, line: line, column: column, message: message, hint: hint)
     }
 
     @Test func varyingShiftsOnDataThatIsNotAnImageIsLocatedOnTheCommandLine() throws {

@@ -241,10 +241,7 @@ import Testing
     @Test(arguments: 0..<badGenerators.count)
     func badGeneratorsAreLocated(_ k: Int) throws {
         let (data, line, column, message, hint) = Self.badGenerators[k]
-        let error = try #require(lessonError(Self.lesson(data), file: "bad.yaml"))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
-        #expect(error.hint?.contains(hint) == true, "\(error)")
+        try expectLocatedError(Self.lesson(data), line: line, column: column, message: message, hint: hint)
     }
 
     @Test func theCountLimitIsCheckedBeforeAnythingIsDrawn() throws {

@@ -84,10 +84,7 @@ func readmeTable(_ text: String, section: String) -> [String] {
     @Test(arguments: 0..<badVariants.count)
     func badVariantKeysAreLocated(_ k: Int) throws {
         let (variant, line, column, message, hint) = Self.badVariants[k]
-        let error = try #require(lessonError(minimalLesson + "\nvariants:\n" + variant))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
-        #expect(error.hint?.contains(hint) == true, "\(error)")
+        try expectLocatedError(minimalLesson + "\nvariants:\n" + variant, line: line, column: column, message: message, hint: hint)
     }
 
     /// The changes `compare --vary` and `run`'s options make go through the same declarations.

@@ -19,6 +19,19 @@ let minimalLesson = """
       epochs: 3
     """
 
+/// Expects a lesson text to be refused at `bad.yaml:line:column` with a message that holds
+/// `message` and, where given, a hint that holds `hint`: the one check of the tables of bad
+/// lessons.
+@discardableResult
+func expectLocatedError(_ text: String, line: Int, column: Int, message: String, hint: String? = nil,
+                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> LessonError {
+    let error = try #require(lessonError(text), sourceLocation: sourceLocation)
+    #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)", sourceLocation: sourceLocation)
+    #expect(error.message.contains(message), "\(error)", sourceLocation: sourceLocation)
+    if let hint { #expect(error.hint?.contains(hint) == true, "\(error)", sourceLocation: sourceLocation) }
+    return error
+}
+
 /// The error a lesson text raises, or nil.
 func lessonError(_ text: String, file: String = "bad.yaml") -> LessonError? {
     do {
@@ -72,10 +85,7 @@ func lessonError(_ text: String, file: String = "bad.yaml") -> LessonError? {
     @Test(arguments: 0..<badLessons.count)
     func badLessonsAreLocatedAndExplained(_ k: Int) throws {
         let (text, line, column, message, hint) = Self.badLessons[k]
-        let error = try #require(lessonError(text))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
-        #expect(error.hint?.contains(hint) == true, "\(error)")
+        let error = try expectLocatedError(text, line: line, column: column, message: message, hint: hint)
         #expect(error.description.hasPrefix("bad.yaml:\(line):\(column): error: "))
     }
 

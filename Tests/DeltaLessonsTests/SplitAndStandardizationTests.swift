@@ -165,9 +165,7 @@ import Testing
     @Test(arguments: 0..<badSplits.count)
     func badSplitValuesAreLocated(_ k: Int) throws {
         let (keys, line, column, message) = Self.badSplits[k]
-        let error = try #require(lessonError(Self.scaled(keys)))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
+        try expectLocatedError(Self.scaled(keys), line: line, column: column, message: message)
     }
 }
 

@@ -164,10 +164,7 @@ let droppingLesson = """
     func badClaimsAreLocated(_ k: Int) throws {
         let (claim, line, column, message, hint) = Self.badClaims[k]
         let head = droppingLesson.components(separatedBy: "expect:")[0]
-        let error = try #require(lessonError(head + "expect:\n" + claim))
-        #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
-        #expect(hint.isEmpty || error.hint?.contains(hint) == true, "\(error)")
+        try expectLocatedError(head + "expect:\n" + claim, line: line, column: column, message: message, hint: hint.isEmpty ? nil : hint)
     }
 
     @Test func droppedNodesNeedsARunWithDropout() throws {
