@@ -154,11 +154,7 @@ struct NumbersNeverCutTests {
         let sum = trace.a(1, 0, 0) * trace.delta(1, 1, 0)
         let pane = text(of: canvas, in: Rect(x: 0, y: 2, width: 40, height: 16))
         #expect(pane.contains("= " + NumberText.format(sum, digits: 8)), "\(pane)")
-        for line in canvas.lines {
-            for (_, token) in numberTokens(line) where token.hasPrefix("0.034") {
-                #expect(isRounding(token, of: sum), "\(token) in \(line)")
-            }
-        }
+        expectEveryToken(starting: "0.034", in: canvas, toRound: sum)
     }
 
     @Test("XOR at 160×48 shows Δw = −0.0474753 whole beside the equations (not −0.0474)")
@@ -169,11 +165,7 @@ struct NumbersNeverCutTests {
         let change = app.leader.shown.trace.weightChange(2, 0, 0)
         #expect(rowHasWords(canvas, ["Δw", "=", NumberText.format(change)]), "\(canvas.text)")
         #expect(NumberText.format(change) == "−0.0474753")
-        for line in canvas.lines {
-            for (_, token) in numberTokens(line) where token.hasPrefix("−0.0474") {
-                #expect(isRounding(token, of: change), "\(token) in \(line)")
-            }
-        }
+        expectEveryToken(starting: "−0.0474", in: canvas, toRound: change)
     }
 
     @Test("Iris backpropagation at 80×24: every number of the equations is one of the equations' own, whole, at every node")
@@ -211,5 +203,16 @@ enum ExprTextNumbers {
         }
         lines += panel.explanation.facts.map { Narrator.say($0).text }
         return lines.flatMap { numberTokens($0).map(\.1) }
+    }
+}
+
+/// Expects every number on a canvas that starts with `prefix` to be a correct rounding of
+/// `value`: a number cut short ("−0.0474" for −0.0474753) would not be.
+func expectEveryToken(starting prefix: String, in canvas: Canvas, toRound value: Double,
+                      sourceLocation: SourceLocation = #_sourceLocation) {
+    for line in canvas.lines {
+        for (_, token) in numberTokens(line) where token.hasPrefix(prefix) {
+            #expect(isRounding(token, of: value), "\(token) in \(line)", sourceLocation: sourceLocation)
+        }
     }
 }
