@@ -4,11 +4,14 @@ import DeltaText
 extension LessonData {
     /// Checks that the examples, as a run of some settings reads them (``datasets(for:)``),
     /// fit the network and the cost of those settings.
-    func check(fits s: Settings) throws {
+    ///
+    /// - Parameter place: where a problem that no key of the settings locates is reported
+    ///   (the command line's changes); by default the lesson's `data`.
+    func check(fits s: Settings, at place: SourceLocation? = nil) throws {
         // The expansion first: ``datasets(for:)`` makes the copies, which needs it checked.
         try checkExpansion(s)
         let sets = datasets(for: s)
-        try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: location)
+        try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: place ?? location)
     }
 
     /// Checks that examples fit the network, the cost and the early stopping of some settings.

@@ -29,12 +29,6 @@ struct LessonData: Sendable {
     /// (``Expansion``), so that they are the same in every variant and every run.
     var seed: UInt64 = 1
 
-    /// The examples trained on, as read (before the settings' data keys apply).
-    var training: Dataset { examples.subset(trainingRows) }
-    /// The examples held out for validation, as read, if any.
-    var validation: Dataset? { validationRows.isEmpty ? nil : examples.subset(validationRows) }
-    /// The examples kept for the test, as read, if any.
-    var test: Dataset? { testRows.isEmpty ? nil : examples.subset(testRows) }
 
     /// The datasets a run of some settings trains on and is judged by.
     func datasets(for settings: Settings) -> Datasets {

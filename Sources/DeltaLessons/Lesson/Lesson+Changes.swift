@@ -31,9 +31,7 @@ extension Lesson {
                               hint: "change the initial weights too, e.g. --vary scheme=gaussian (drawn for any shape) or --vary init.weights=…")
         }
         try Lesson.validate(s, at: node.location)
-        try data.checkExpansion(s)  // before the datasets, whose copies need it checked
-        let sets = datasets(for: s)
-        try LessonData.check(training: sets.training, validation: sets.validation, test: sets.test, fit: s, location: node.location)
+        try data.check(fits: s, at: node.location)
         return s
     }
 }

@@ -57,16 +57,16 @@ extension Lesson {
         if compare && variants.isEmpty {
             throw top.keyNode("compare")!.error("`compare: true` needs variants to show beside the lesson", hint: "add `variants:`, or remove `compare`")
         }
-        let layout = TraceLayout(layers: settings.layers.count - 1, trainingSetSize: data.training.count,
+        let layout = TraceLayout(layers: settings.layers.count - 1, trainingSetSize: data.trainingRows.count,
                                  batchSize: settings.training.batchSize, epochs: settings.training.epochs)
         let beats = try (top["beats"]?.list("`beats`") ?? []).map {
-            try beat($0, settings: settings, variants: variants, examples: data.training.count)
+            try beat($0, settings: settings, variants: variants, examples: data.trainingRows.count)
         }
         let questions = try (top["questions"]?.list("`questions`") ?? []).map {
-            try question($0, settings: settings, variants: variants, examples: data.training.count)
+            try question($0, settings: settings, variants: variants, examples: data.trainingRows.count)
         }
         let claims = try (top["expect"]?.list("`expect`") ?? []).map {
-            try claim($0, settings: settings, variants: variants, layout: layout, hasValidation: data.validation != nil, hasTest: data.test != nil)
+            try claim($0, settings: settings, variants: variants, layout: layout, hasValidation: !data.validationRows.isEmpty, hasTest: !data.testRows.isEmpty)
         }
         return Lesson(file: file, title: title, summary: summary, opensInCompare: compare, settings: settings, training: own.training,
                       validation: own.validation, test: own.test, data: data, dataDescription: data.description, variants: variants,
